@@ -1,0 +1,88 @@
+#include "numerics/enumeration.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <stdexcept>
+
+#include "numerics/enumeration_kernels.hpp"
+#include "numerics/fixed_point.hpp"
+#include "numerics/progress.hpp"
+#include "numerics/quantised_couplings.hpp"
+
+namespace steer::numerics {
+namespace {
+
+detail::chunk_kernel pick_kernel(enumeration_kernel kernel) {
+  switch (kernel) {
+    case enumeration_kernel::scalar: return detail::enumerate_chunk_scalar;
+    case enumeration_kernel::avx512:
+      if (!detail::cpu_has_avx512())
+        throw std::invalid_argument("enumeration kernel avx512 requested but this CPU lacks AVX-512F/BW");
+      return detail::enumerate_chunk_avx512;
+    case enumeration_kernel::automatic: break;
+  }
+  return detail::cpu_has_avx512() ? detail::enumerate_chunk_avx512 : detail::enumerate_chunk_scalar;
+}
+
+}  // namespace
+
+void require_kernel(enumeration_kernel kernel) { pick_kernel(kernel); }
+
+const char* kernel_name(enumeration_kernel kernel) {
+  return pick_kernel(kernel) == detail::enumerate_chunk_avx512 ? "avx512" : "scalar";
+}
+
+enumeration_result enumerate_fixed_points(const coupling_matrix& couplings, const enumeration_options& options) {
+  const int n = couplings.size();
+  if (n < 2 || n > max_enumeration_neurons)
+    throw std::invalid_argument(
+        fmt::format("enumerate: n must be in [2, {}] for exhaustive enumeration, got {}", max_enumeration_neurons, n));
+  const detail::chunk_kernel kernel = pick_kernel(options.kernel);
+  const quantised_couplings q = quantise(couplings);
+
+  // Spin N−1 is pinned to +1 (symmetry); the other N−1 bits are split into 2^chunk_bits
+  // chunks (the top bits) so threads can share one network; small N is one chunk.
+  const int free_bits = n - 1;
+  const int chunk_bits = std::clamp(free_bits - 14, 0, 8);
+  const int chunk_free_bits = free_bits - chunk_bits;
+  const auto chunks = static_cast<std::int64_t>(1) << chunk_bits;
+  std::vector<detail::chunk_output> outputs(static_cast<std::size_t>(chunks));
+  progress_meter progress(fmt::format("enumerate 2^{} states", n), static_cast<std::uint64_t>(chunks),
+                          options.progress && chunks > 1);
+#pragma omp parallel for schedule(dynamic) if (options.parallel && chunks > 1)
+  for (std::int64_t c = 0; c < chunks; ++c) {
+    auto& out = outputs[static_cast<std::size_t>(c)];
+    out.store_certain = options.keep_states;
+    const packed_state base = (packed_state{1} << free_bits) | (static_cast<packed_state>(c) << chunk_free_bits);
+    kernel(q, base, chunk_free_bits, out);
+    progress.advance();
+  }
+
+  // Merge in chunk order (deterministic for any thread count), settle the ambiguous states
+  // directly, and add the global-flip partners.
+  enumeration_result result;
+  result.states_visited = std::uint64_t{1} << free_bits;
+  std::uint64_t half = 0;
+  for (auto& out : outputs) {
+    half += out.certain_count;
+    result.ambiguous += out.ambiguous.size();
+    if (options.keep_states)
+      result.fixed_points.insert(result.fixed_points.end(), out.certain.begin(), out.certain.end());
+    for (const packed_state s : out.ambiguous)
+      if (is_fixed_point(couplings, s)) {
+        ++half;
+        if (options.keep_states) result.fixed_points.push_back(s);
+      }
+    out = {};
+  }
+  result.count = 2 * half;
+  if (options.keep_states) {
+    const std::size_t found = result.fixed_points.size();
+    result.fixed_points.reserve(2 * found);
+    for (std::size_t k = 0; k < found; ++k) result.fixed_points.push_back(flip_all(result.fixed_points[k], n));
+    std::sort(result.fixed_points.begin(), result.fixed_points.end());
+  }
+  return result;
+}
+
+}  // namespace steer::numerics

@@ -1,0 +1,47 @@
+// Exhaustive enumeration of the fixed points of one network (spec fixed-points-theory §7-8).
+//
+// All 2^N states are visited with exact integer fields (quantised_couplings.hpp): a state is
+// reported iff it satisfies eq. (1) for the given double couplings — states within the
+// rounding band are re-decided by the direct long-double check (fixed_point.hpp), so the
+// result carries no float drift. Global spin flip maps fixed points to fixed points, so only
+// states with s_{N−1} = +1 are visited and each fixed point found also yields −s.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "numerics/couplings.hpp"
+#include "numerics/spin_state.hpp"
+
+namespace steer::numerics {
+
+inline constexpr int max_enumeration_neurons = 40;
+
+enum class enumeration_kernel { automatic, avx512, scalar };
+
+struct enumeration_options {
+  enumeration_kernel kernel = enumeration_kernel::automatic;
+  bool parallel = true;       // OpenMP over chunks of this network's state space
+  bool keep_states = true;    // false: count only (for outputs too large to store)
+  bool progress = false;      // progress lines on stderr, one unit per chunk
+};
+
+struct enumeration_result {
+  std::uint64_t count = 0;                  // number of fixed points
+  std::vector<packed_state> fixed_points;   // ascending; empty unless keep_states
+  std::uint64_t ambiguous = 0;              // states re-decided by the direct check
+  std::uint64_t states_visited = 0;         // 2^(N−1) (the other half by symmetry)
+};
+
+// "avx512" or "scalar": the kernel `kernel` resolves to on this CPU.
+const char* kernel_name(enumeration_kernel kernel);
+
+// Throws std::invalid_argument if `kernel` cannot run on this CPU (avx512 without AVX-512).
+void require_kernel(enumeration_kernel kernel);
+
+// Throws std::invalid_argument if N < 2 or N > max_enumeration_neurons, or if the avx512
+// kernel is requested on a CPU without AVX-512.
+enumeration_result enumerate_fixed_points(const coupling_matrix& couplings,
+                                          const enumeration_options& options = {});
+
+}  // namespace steer::numerics

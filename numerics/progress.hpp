@@ -1,0 +1,38 @@
+// Progress of a long run on stderr: about one line per second with done/total, rate and ETA
+// (DESIGN.md, Long runs). Thread-safe: workers call advance() from OpenMP loops.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <string>
+
+namespace steer::numerics {
+
+class progress_meter {
+ public:
+  // Silent when !enabled (--quiet, or stderr is not a terminal).
+  progress_meter(std::string label, std::uint64_t total, bool enabled);
+  ~progress_meter();
+  progress_meter(const progress_meter&) = delete;
+  progress_meter& operator=(const progress_meter&) = delete;
+
+  void advance(std::uint64_t done = 1);
+
+ private:
+  void print_line(std::uint64_t done, bool final_line);
+
+  std::string label_;
+  std::uint64_t total_;
+  bool enabled_;
+  std::atomic<std::uint64_t> done_{0};
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_print_;
+  std::mutex print_mutex_;
+};
+
+// True when stderr is a terminal: the default for progress output.
+bool stderr_is_terminal();
+
+}  // namespace steer::numerics

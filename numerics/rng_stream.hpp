@@ -1,0 +1,53 @@
+// Counter-based random streams keyed by (seed, sample, purpose).
+//
+// Every random draw in steer comes from one of these streams. A stream is the Philox4x64-10
+// block cipher (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3", SC'11; the
+// Random123 library) keyed by (seed, purpose) and counted by (block, sample): the values a
+// sample sees do not depend on which thread draws them or in which order samples run, so
+// results are bitwise identical for any thread count (DESIGN.md, Randomness).
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+namespace steer::numerics {
+
+// What a stream is used for; part of the key, so streams for different purposes of the same
+// sample never overlap. Values are fixed forever: changing one changes every published result.
+enum class stream_purpose : std::uint64_t {
+  couplings = 1,
+  initial_state = 2,
+  dynamics = 3,
+  state_sampling = 4,
+};
+
+class rng_stream {
+ public:
+  rng_stream(std::uint64_t seed, std::uint64_t sample, stream_purpose purpose);
+
+  // Next 64 uniformly distributed bits.
+  std::uint64_t next_u64();
+
+  // UniformRandomBitGenerator, so Boost.Random distributions can draw from a stream.
+  using result_type = std::uint64_t;
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return ~result_type{0}; }
+  result_type operator()() { return next_u64(); }
+  // Uniform on the open interval (0, 1): 53 random bits placed at the centre of their cell,
+  // so 0 and 1 never occur and the inverse CDF below stays finite.
+  double uniform_open();
+  // Standard normal by the inverse CDF (Boost.Math quantile): portable, unlike
+  // std::normal_distribution whose algorithm is implementation-defined.
+  double standard_normal();
+
+ private:
+  void refill();
+
+  std::array<std::uint64_t, 2> key_;
+  std::uint64_t sample_;
+  std::uint64_t block_ = 0;
+  std::array<std::uint64_t, 4> buffer_{};
+  unsigned used_ = 4;
+};
+
+}  // namespace steer::numerics

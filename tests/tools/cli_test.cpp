@@ -1,0 +1,171 @@
+// The `steer` CLI contract (issue 3): JSON outputs, --help, and one line + exit code 2 for
+// every kind of bad input.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+
+struct run_result {
+  int status;
+  std::string out;
+  std::string err;
+};
+
+std::filesystem::path scratch() {
+  const auto dir = std::filesystem::temp_directory_path() / "steer_cli_test";
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+run_result run(const std::string& arguments) {
+  const auto err_file = scratch() / "stderr.txt";
+  const std::string command = std::string(STEER_EXECUTABLE) + " " + arguments + " 2>" + err_file.string();
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buffer{};
+  while (fgets(buffer.data(), buffer.size(), pipe)) out += buffer.data();
+  const int status = pclose(pipe);
+  std::ifstream in(err_file);
+  std::string err((std::istreambuf_iterator<char>(in)), {});
+  return {WEXITSTATUS(status), out, err};
+}
+
+nlohmann::json run_json(const std::string& arguments) {
+  const auto r = run(arguments);
+  EXPECT_EQ(r.status, 0) << arguments << "\n" << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+// Exit code 2 and exactly one line on stderr that contains `needle`.
+void expect_bad_input(const std::string& arguments, const std::string& needle) {
+  const auto r = run(arguments);
+  EXPECT_EQ(r.status, 2) << arguments << "\n" << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << arguments << "\n" << r.err;
+  EXPECT_NE(r.err.find(needle), std::string::npos) << arguments << "\nstderr: " << r.err;
+  EXPECT_TRUE(r.out.empty()) << arguments;
+}
+
+}  // namespace
+
+TEST(Cli, TheoryCountMatchesTheSpecTable) {
+  const auto j = run_json("theory count --n 20 --self-coupling 0.5 --json");
+  EXPECT_EQ(j["n"], 20);
+  EXPECT_NEAR(j["expected_fixed_points"].get<double>(), 746.5195901, 1e-6);
+  EXPECT_NEAR(j["log_expected_fixed_points"].get<double>(), std::log(746.5195901), 1e-9);
+  EXPECT_NEAR(j["entropy_large_n"].get<double>(), 0.3242007653, 1e-9);
+}
+
+TEST(Cli, TheoryCountCurve) {
+  const auto j = run_json("theory count --n 10 --self-coupling-range 0:1:5 --json");
+  ASSERT_EQ(j["self_coupling"].size(), 5u);
+  EXPECT_NEAR(j["expected_fixed_points"][0].get<double>(), 1.0, 1e-12);
+  EXPECT_NEAR(j["expected_fixed_points"][4].get<double>(), 211.4872021, 1e-6);
+}
+
+TEST(Cli, TheoryPairsMatchesTheSpecTable) {
+  const auto j = run_json("theory pairs --n 16 --self-coupling 0.5 --json");
+  ASSERT_EQ(j["distance"].size(), 17u);
+  EXPECT_NEAR(j["expected_pairs"][1].get<double>(), 356.0278133, 1e-6);
+  EXPECT_NEAR(j["expected_pairs"][8].get<double>(), 6274.542430, 1e-5);
+}
+
+TEST(Cli, EnumerateJsonHasTheContractKeys) {
+  const auto j = run_json("enumerate --n 12 --self-coupling 0.5 --networks 100 --seed 1 --json");
+  for (const char* key : {"mean_fixed_points", "sem_fixed_points", "theory_expected_fixed_points", "pair_distance_mean",
+                          "pair_distance_sem"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_NEAR(j["theory_expected_fixed_points"].get<double>(), 55.96536432, 1e-6);
+  EXPECT_EQ(j["pair_distance_mean"].size(), 13u);
+}
+
+TEST(Cli, EnumerateIsIdenticalForOneAndTwoThreads) {
+  const auto one = run("enumerate --n 14 --networks 40 --threads 1 --json");
+  const auto two = run("enumerate --n 14 --networks 40 --threads 2 --json");
+  EXPECT_EQ(one.out, two.out);
+}
+
+TEST(Cli, EnumerateAUserMatrixAndListItsFixedPoints) {
+  const auto dir = scratch() / "saved";
+  std::filesystem::remove_all(dir);
+  const auto sampled = run_json("enumerate --n 10 --networks 1 --seed 4 --save-couplings " + dir.string() + " --json");
+  const auto listing = scratch() / "fps.csv";
+  const auto mine = run_json("enumerate --couplings " + (dir / "couplings_000000.csv").string() +
+                             " --list-fixed-points " + listing.string() + " --json");
+  EXPECT_EQ(mine["fixed_points"], sampled["fixed_points"]);
+  std::ifstream in(listing);
+  std::string header;
+  std::getline(in, header);
+  EXPECT_EQ(header, "network,s0,s1,s2,s3,s4,s5,s6,s7,s8,s9");
+  int rows = 0;
+  for (std::string line; std::getline(in, line);) ++rows;
+  EXPECT_EQ(rows, mine["fixed_points"].get<int>());
+}
+
+TEST(Cli, ReportWritesVerdictsAndResumes) {
+  const auto dir = scratch() / "report";
+  std::filesystem::remove_all(dir);
+  const std::string args = "report --sizes 6,8 --self-couplings 0,0.5 --networks 300 --no-plots --json --out " + dir.string();
+  const auto first = run_json(args);
+  EXPECT_EQ(first["total"], 4);
+  EXPECT_EQ(first["verdict"], "PASS");
+  EXPECT_EQ(first["reused_points"], 0);
+  for (const char* file : {"report.md", "report.json", "counts.csv", "pairs.csv", "count_distribution.csv"})
+    EXPECT_TRUE(std::filesystem::exists(dir / file)) << file;
+  const auto second = run_json(args);
+  EXPECT_EQ(second["reused_points"], 4);
+  EXPECT_EQ(second["passed"], first["passed"]);
+}
+
+TEST(Cli, BenchReportsBothKernels) {
+  const auto j = run_json("bench enumerate --n 16 --min-seconds 0.05 --json");
+  EXPECT_GT(j["states_per_second"].get<double>(), 0.0);
+  EXPECT_GT(j["baseline_states_per_second"].get<double>(), 0.0);
+  EXPECT_TRUE(j["counts_agree"].get<bool>());
+}
+
+TEST(Cli, HelpOnEveryCommand) {
+  for (const char* command : {"--help", "theory --help", "theory count --help", "theory pairs --help", "enumerate --help",
+                              "bench enumerate --help", "report --help"}) {
+    const auto r = run(command);
+    EXPECT_EQ(r.status, 0) << command;
+    EXPECT_NE(r.out.find("--"), std::string::npos) << command;
+  }
+}
+
+TEST(Cli, BadInputGivesOneLineAndExitCodeTwo) {
+  expect_bad_input("theory count --n 0 --json", "n must be >= 2, got 0");
+  expect_bad_input("theory count --n -3", "got -3");
+  expect_bad_input("theory count --self-coupling nan", "self_coupling must be finite");
+  expect_bad_input("theory count --self-coupling inf", "self_coupling must be finite");
+  expect_bad_input("theory count --self-coupling-range 0:1", "expected a:b:k");
+  expect_bad_input("theory count --self-coupling-range 0:1:x", "point count k");
+  expect_bad_input("theory count --self-coupling-range 0:nan:3", "must be finite");
+  expect_bad_input("theory count --symmetry 2", "symmetry");
+  expect_bad_input("theory pairs --symmetry 0.5", "--symmetry");
+  expect_bad_input("theory count --bogus", "bogus");
+  expect_bad_input("enumerate --n 41", "--n must be <= 40");
+  expect_bad_input("enumerate --n 1", "n must be >= 2, got 1");
+  expect_bad_input("enumerate --networks 0", "--networks must be >= 1, got 0");
+  expect_bad_input("enumerate --self-coupling nan", "self_coupling must be finite");
+  expect_bad_input("enumerate --n 8 --out /proc/steer-cannot-write", "--out");
+  expect_bad_input("enumerate --couplings /nonexistent/j.csv", "does not exist");
+  expect_bad_input("enumerate --kernel fast", "--kernel");
+  expect_bad_input("report --sizes 8:50:3 --out " + (scratch() / "bad").string(), "sizes");
+  expect_bad_input("report --networks 1", "networks must be >= 2");
+  expect_bad_input("report --self-couplings 0,a", "'a' is not a number");
+  expect_bad_input("bench enumerate --n 50", "--n");
+  expect_bad_input("", "subcommand");
+}
+
+TEST(Cli, TruncatedCouplingsFileIsBadInput) {
+  const auto file = scratch() / "truncated.csv";
+  std::ofstream(file) << "0.5,0.1,0.2\n0.3,0.5\n";
+  expect_bad_input("enumerate --couplings " + file.string(), "not square");
+}

@@ -1,0 +1,116 @@
+// `steer bench enumerate`: throughput of exhaustive enumeration against the plain scalar
+// Gray-code loop with incremental fields, both measured here, in this process, on the same
+// network and thread count (DESIGN.md, Benchmarks).
+#include <fmt/format.h>
+#include <omp.h>
+
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <stdexcept>
+
+#include "numerics/atomic_file.hpp"
+#include "numerics/enumeration.hpp"
+#include "tools/cli_support.hpp"
+#include "tools/commands.hpp"
+
+namespace steer::tools {
+namespace {
+
+using nlohmann::json;
+
+struct bench_options {
+  common_options common;
+  int n = 28;
+  std::string sizes;
+  double self_coupling = 0.5;
+  double min_seconds = 1.0;
+};
+
+struct timing {
+  double states_per_second;
+  std::uint64_t count;
+};
+
+// Repeats whole enumerations until min_seconds have passed. "States" are the 2^N states
+// covered; both kernels visit half of them and get the other half from the global flip.
+timing measure(const numerics::coupling_matrix& couplings, numerics::enumeration_kernel kernel, double min_seconds) {
+  const numerics::enumeration_options options{kernel, true, false, false};
+  const auto start = std::chrono::steady_clock::now();
+  std::uint64_t repetitions = 0, count = 0;
+  double elapsed = 0.0;
+  do {
+    count = numerics::enumerate_fixed_points(couplings, options).count;
+    ++repetitions;
+    elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  } while (elapsed < min_seconds);
+  return {std::ldexp(static_cast<double>(repetitions), couplings.size()) / elapsed, count};
+}
+
+void run_bench(const bench_options& o) {
+  apply_common_options(o.common);
+  if (!(o.min_seconds > 0.0 && std::isfinite(o.min_seconds)))
+    throw std::invalid_argument(fmt::format("--min-seconds must be positive, got {}", o.min_seconds));
+  std::vector<int> sizes;
+  if (o.sizes.empty()) {
+    sizes.push_back(o.n);
+  } else {
+    for (const double v : parse_range_list(o.sizes, "--sizes")) {
+      if (v != std::floor(v)) throw std::invalid_argument(fmt::format("--sizes: N must be an integer, got {}", v));
+      sizes.push_back(static_cast<int>(v));
+    }
+  }
+  for (const int n : sizes)
+    if (n < 2 || n > 34)
+      throw std::invalid_argument(fmt::format("--n: benchmark sizes must be in [2, 34], got {}", n));
+  const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
+  const auto kernel = numerics::enumeration_kernel::automatic;
+  const int threads = omp_get_max_threads();
+  json rows = json::array();
+  std::string csv = "n,states_per_second,baseline_states_per_second,speedup,per_core_states_per_second,threads,counts_agree\n";
+  for (const int n : sizes) {
+    const auto couplings = numerics::sample_couplings({n, o.self_coupling, 0.0}, o.common.seed, 0);
+    const timing fast = measure(couplings, kernel, o.min_seconds);
+    const timing baseline = measure(couplings, numerics::enumeration_kernel::scalar, o.min_seconds);
+    const json row = {{"n", n},
+                      {"states_per_second", fast.states_per_second},
+                      {"baseline_states_per_second", baseline.states_per_second},
+                      {"speedup", fast.states_per_second / baseline.states_per_second},
+                      {"per_core_states_per_second", fast.states_per_second / threads},
+                      {"threads", threads},
+                      {"kernel", numerics::kernel_name(kernel)},
+                      {"counts_agree", fast.count == baseline.count}};
+    rows.push_back(row);
+    csv += fmt::format("{},{},{},{},{},{},{}\n", n, fast.states_per_second, baseline.states_per_second,
+                       fast.states_per_second / baseline.states_per_second, fast.states_per_second / threads, threads,
+                       fast.count == baseline.count);
+    if (!o.common.json)
+      fmt::print("N={:2d}: {:.3g} states/s ({:.3g}/core), baseline {:.3g} states/s, speedup {:.1f}x\n", n,
+                 fast.states_per_second, fast.states_per_second / threads, baseline.states_per_second,
+                 fast.states_per_second / baseline.states_per_second);
+  }
+  const json result = sizes.size() == 1 ? rows.front() : json{{"table", rows}};
+  if (!out.empty()) {
+    numerics::write_file_atomically(out / "bench_enumerate.csv", csv);
+    numerics::write_file_atomically(out / "bench_enumerate.json",
+                                    json{{"command", "bench enumerate"}, {"metadata", run_metadata()}, {"results", result}}.dump(2) + "\n");
+  }
+  if (o.common.json) print_json(result);
+}
+
+}  // namespace
+
+void register_bench(CLI::App& app) {
+  auto* bench = app.add_subcommand("bench", "Throughput benchmarks, each against a baseline measured in the same run");
+  bench->require_subcommand(1);
+  auto o = std::make_shared<bench_options>();
+  auto* enumerate = bench->add_subcommand("enumerate", "Exhaustive enumeration (states/s) vs the scalar Gray-code loop");
+  enumerate->add_option("--n", o->n, "Number of neurons N")->capture_default_str();
+  enumerate->add_option("--sizes", o->sizes, "A table over N instead, e.g. 20:32:7");
+  enumerate->add_option("--self-coupling", o->self_coupling, "Self-coupling J_D of the benchmark network")->capture_default_str();
+  enumerate->add_option("--min-seconds", o->min_seconds, "Minimum measuring time per kernel and N")->capture_default_str();
+  add_common_options(*enumerate, o->common, "Directory for bench_enumerate.csv + bench_enumerate.json");
+  enumerate->callback([o] { run_bench(*o); });
+}
+
+}  // namespace steer::tools

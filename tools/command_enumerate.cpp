@@ -1,0 +1,222 @@
+// `steer enumerate`: exhaustive enumeration of the fixed points of sampled networks (mean,
+// SEM, pair-distance profile, count distribution, theory alongside) or of a user's matrix.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <memory>
+#include <stdexcept>
+
+#include "numerics/atomic_file.hpp"
+#include "numerics/coupling_io.hpp"
+#include "numerics/ensemble_enumeration.hpp"
+#include "numerics/pair_distances.hpp"
+#include "theory/annealed_count.hpp"
+#include "theory/correlated_count.hpp"
+#include "theory/pair_count.hpp"
+#include "tools/cli_support.hpp"
+#include "tools/commands.hpp"
+
+namespace steer::tools {
+namespace {
+
+using nlohmann::json;
+using numerics::packed_state;
+
+struct enumerate_options {
+  common_options common;
+  int n = 16;
+  double self_coupling = 0.5;
+  double symmetry = 0.0;
+  std::int64_t networks = 1;
+  std::string couplings_file;
+  std::string save_couplings;
+  std::string couplings_format = "csv";
+  std::string list_fixed_points;
+  std::string list_format = "pm1";
+  std::string kernel = "auto";
+  bool no_pairs = false;
+};
+
+numerics::enumeration_kernel parse_kernel(const std::string& name) {
+  if (name == "auto") return numerics::enumeration_kernel::automatic;
+  if (name == "avx512") return numerics::enumeration_kernel::avx512;
+  return numerics::enumeration_kernel::scalar;  // CLI11 IsMember has already checked the name
+}
+
+// "network,state" (packed: bit i set ⇔ s_i = +1) or "network,s0,…,s_{N−1}" with ±1 entries.
+std::string fixed_point_listing(const std::vector<std::vector<packed_state>>& per_network, int n,
+                                std::int64_t first_network, bool packed) {
+  std::string text = "network";
+  if (packed) {
+    text += ",state";
+  } else {
+    for (int i = 0; i < n; ++i) text += fmt::format(",s{}", i);
+  }
+  text += '\n';
+  for (std::size_t k = 0; k < per_network.size(); ++k)
+    for (const packed_state s : per_network[k]) {
+      text += fmt::format("{}", first_network + static_cast<std::int64_t>(k));
+      if (packed) {
+        text += fmt::format(",{}", s);
+      } else {
+        for (int i = 0; i < n; ++i) text += numerics::spin(s, i) > 0 ? ",1" : ",-1";
+      }
+      text += '\n';
+    }
+  return text;
+}
+
+json theory_count_or_null(const enumerate_options& o) {
+  if (o.symmetry < 0.0) return nullptr;  // no finite-N closed form for η < 0 (theory/correlated_count.hpp)
+  const double log_count = o.symmetry == 0.0 ? theory::log_expected_fixed_points(o.n, o.self_coupling)
+                                             : theory::log_expected_fixed_points_correlated(o.n, o.self_coupling, o.symmetry);
+  return std::exp(log_count);
+}
+
+void run_user_matrix(const enumerate_options& o, bool progress) {
+  const numerics::coupling_matrix couplings = numerics::read_couplings(o.couplings_file);
+  const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
+  numerics::enumeration_options options;
+  options.kernel = parse_kernel(o.kernel);
+  options.progress = progress;
+  const numerics::enumeration_result found = numerics::enumerate_fixed_points(couplings, options);
+  const auto histogram = numerics::pair_distance_histogram(found.fixed_points, couplings.size());
+  json result = {{"n", couplings.size()},
+                 {"couplings", o.couplings_file},
+                 {"fixed_points", found.count},
+                 {"pair_distance_histogram", histogram},
+                 {"ambiguous_states_checked_directly", found.ambiguous}};
+  if (!o.list_fixed_points.empty())
+    numerics::write_file_atomically(o.list_fixed_points,
+                                    fixed_point_listing({found.fixed_points}, couplings.size(), 0, o.list_format == "packed"));
+  if (!out.empty()) {
+    std::string csv = "distance,ordered_pairs\n";
+    for (std::size_t d = 0; d < histogram.size(); ++d) csv += fmt::format("{},{}\n", d, histogram[d]);
+    numerics::write_file_atomically(out / "enumerate_pairs.csv", csv);
+    numerics::write_file_atomically(out / "enumerate.json",
+                                    json{{"command", "enumerate"}, {"metadata", run_metadata()},
+                                         {"wall_seconds", wall_seconds()}, {"results", result}}.dump(2) + "\n");
+  }
+  if (o.common.json) {
+    print_json(result);
+  } else {
+    fmt::print("{} fixed points in the {}x{} matrix {}\n", found.count, couplings.size(), couplings.size(), o.couplings_file);
+  }
+}
+
+void run_ensemble(const enumerate_options& o, bool progress) {
+  const numerics::coupling_ensemble ensemble{o.n, o.self_coupling, o.symmetry};
+  ensemble.validate();
+  if (o.networks < 1) throw std::invalid_argument(fmt::format("--networks must be >= 1, got {}", o.networks));
+  if (o.n > numerics::max_enumeration_neurons)
+    throw std::invalid_argument(fmt::format("--n must be <= {} for exhaustive enumeration, got {}",
+                                            numerics::max_enumeration_neurons, o.n));
+  const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
+  if (!o.save_couplings.empty()) {
+    const auto dir = prepare_output_directory(o.save_couplings);
+    for (std::int64_t k = 0; k < o.networks; ++k)
+      numerics::write_couplings(numerics::sample_couplings(ensemble, o.common.seed, static_cast<std::uint64_t>(k)),
+                                dir / fmt::format("couplings_{:06d}.{}", k, o.couplings_format));
+  }
+  numerics::ensemble_options options;
+  options.seed = o.common.seed;
+  options.networks = o.networks;
+  options.pair_histograms = !o.no_pairs;
+  options.keep_states = !o.list_fixed_points.empty();
+  options.progress = progress;
+  options.kernel = parse_kernel(o.kernel);
+  const auto per_network = numerics::enumerate_ensemble(ensemble, options);
+
+  json result = {{"n", o.n}, {"self_coupling", o.self_coupling}, {"symmetry", o.symmetry},
+                 {"networks", o.networks}, {"seed", o.common.seed}};
+  json theory_pairs = nullptr;
+  if (!o.no_pairs && o.symmetry == 0.0) theory_pairs = theory::expected_pairs(o.n, o.self_coupling);
+  result["theory_expected_fixed_points"] = theory_count_or_null(o);
+  if (o.networks >= 2) {
+    const numerics::ensemble_summary summary = numerics::summarise(per_network);
+    result["mean_fixed_points"] = summary.count.mean;
+    result["sem_fixed_points"] = summary.count.sem;
+    json counts = json::array(), networks_with = json::array();
+    for (const auto& [count, networks] : summary.count_distribution) {
+      counts.push_back(count);
+      networks_with.push_back(networks);
+    }
+    result["fixed_point_count_distribution"] = {{"fixed_points", counts}, {"networks", networks_with}};
+    if (!o.no_pairs) {
+      json mean = json::array(), sem = json::array();
+      for (const auto& p : summary.pairs) {
+        mean.push_back(p.mean);
+        sem.push_back(p.sem);
+      }
+      result["pair_distance_mean"] = mean;
+      result["pair_distance_sem"] = sem;
+      result["theory_expected_pairs"] = theory_pairs;
+    }
+  } else {
+    result["fixed_points"] = per_network.front().count;
+    if (!o.no_pairs) result["pair_distance_histogram"] = per_network.front().pair_histogram;
+  }
+
+  if (!o.list_fixed_points.empty()) {
+    std::vector<std::vector<packed_state>> states;
+    for (const auto& net : per_network) states.push_back(net.states);
+    numerics::write_file_atomically(o.list_fixed_points, fixed_point_listing(states, o.n, 0, o.list_format == "packed"));
+  }
+  if (!out.empty()) {
+    std::string per_net = "network,fixed_points\n";
+    for (std::size_t k = 0; k < per_network.size(); ++k) per_net += fmt::format("{},{}\n", k, per_network[k].count);
+    numerics::write_file_atomically(out / "enumerate_networks.csv", per_net);
+    if (o.networks >= 2 && !o.no_pairs) {
+      std::string csv = "distance,mean_pairs,sem_pairs,theory_pairs\n";
+      for (int d = 0; d <= o.n; ++d)
+        csv += fmt::format("{},{},{},{}\n", d, result["pair_distance_mean"][d].dump(), result["pair_distance_sem"][d].dump(),
+                           theory_pairs.is_null() ? "" : theory_pairs[d].dump());
+      numerics::write_file_atomically(out / "enumerate_pairs.csv", csv);
+    }
+    numerics::write_file_atomically(out / "enumerate.json",
+                                    json{{"command", "enumerate"}, {"metadata", run_metadata()},
+                                         {"wall_seconds", wall_seconds()}, {"results", result}}.dump(2) + "\n");
+  }
+  if (o.common.json) {
+    print_json(result);
+  } else if (o.networks >= 2) {
+    fmt::print("N={} J_D={} symmetry={}: mean #FP over {} networks = {} ± {} (theory {})\n", o.n, o.self_coupling,
+               o.symmetry, o.networks, result["mean_fixed_points"].dump(), result["sem_fixed_points"].dump(),
+               result["theory_expected_fixed_points"].dump());
+  } else {
+    fmt::print("N={} J_D={} symmetry={}: {} fixed points (theory mean {})\n", o.n, o.self_coupling, o.symmetry,
+               per_network.front().count, result["theory_expected_fixed_points"].dump());
+  }
+}
+
+}  // namespace
+
+void register_enumerate(CLI::App& app) {
+  auto o = std::make_shared<enumerate_options>();
+  auto* command = app.add_subcommand("enumerate", "Exhaustive enumeration of all 2^N states: fixed points of sampled networks or of a given matrix");
+  auto* n = command->add_option("--n", o->n, "Number of neurons N (2..40)")->capture_default_str();
+  auto* jd = command->add_option("--self-coupling", o->self_coupling, "Self-coupling J_D")->capture_default_str();
+  auto* eta = command->add_option("--symmetry", o->symmetry, "Correlation of J_ij and J_ji in [-1, 1]")->capture_default_str();
+  auto* networks = command->add_option("--networks", o->networks, "Number of sampled networks")->capture_default_str();
+  auto* save = command->add_option("--save-couplings", o->save_couplings, "Directory for the sampled matrices (couplings_NNNNNN.csv|npy)");
+  command->add_option("--couplings-format", o->couplings_format, "Format of --save-couplings files")
+      ->check(CLI::IsMember({"csv", "npy"}))->capture_default_str();
+  command->add_option("--couplings", o->couplings_file, "Enumerate this N×N matrix instead (CSV or .npy; diagonal = self-couplings)")
+      ->excludes(n)->excludes(jd)->excludes(eta)->excludes(networks)->excludes(save);
+  command->add_option("--list-fixed-points", o->list_fixed_points, "CSV file listing every fixed point");
+  command->add_option("--list-format", o->list_format, "pm1: one ±1 row per fixed point; packed: one integer (bit i set ⇔ s_i = +1)")
+      ->check(CLI::IsMember({"pm1", "packed"}))->capture_default_str();
+  command->add_option("--kernel", o->kernel, "Enumeration kernel")->check(CLI::IsMember({"auto", "avx512", "scalar"}))->capture_default_str();
+  command->add_flag("--no-pairs", o->no_pairs, "Skip the pair-distance histograms");
+  add_common_options(*command, o->common, "Directory for enumerate_networks.csv, enumerate_pairs.csv, enumerate.json");
+  command->callback([o] {
+    const bool progress = apply_common_options(o->common);
+    if (o->couplings_file.empty()) {
+      run_ensemble(*o, progress);
+    } else {
+      run_user_matrix(*o, progress);
+    }
+  });
+}
+
+}  // namespace steer::tools

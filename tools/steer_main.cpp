@@ -1,0 +1,36 @@
+// `steer`: the command-line front end. Every subcommand prints --help; bad input of any kind
+// ends with one line "steer: error: ..." on stderr and exit code 2 (DESIGN.md, Errors).
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+#include <new>
+
+#include "tools/commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"steer — statistical mechanics of recurrent networks that learn by steering their dynamics"};
+  app.require_subcommand(1);
+  steer::tools::register_theory(app);
+  steer::tools::register_enumerate(app);
+  steer::tools::register_bench(app);
+  steer::tools::register_report(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    fmt::print(stderr, "steer: error: {}\n", e.what());
+    return 2;
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "steer: error: out of memory\n");
+    return 1;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "steer: error: {}\n", e.what());
+    return 2;
+  }
+  return 0;
+}

@@ -1,0 +1,46 @@
+// The main job's first experiment: a sweep of count checks (count_check.hpp) over N × J_D,
+// written to a run directory as tidy CSV, a JSON sidecar and report.md.
+//
+// Resumable: every finished (N, J_D) point is saved atomically under <out>/points/ with the
+// parameters that produced it; re-running the same sweep reuses matching points and only
+// enumerates the rest.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "validation/count_check.hpp"
+
+namespace steer::validation {
+
+struct count_report_config {
+  std::vector<int> sizes;
+  std::vector<double> self_couplings;
+  std::int64_t networks = 2000;
+  std::uint64_t seed = 1;
+  bool progress = false;
+  std::filesystem::path out;
+
+  void validate() const;  // throws std::invalid_argument naming the bad parameter
+};
+
+struct count_report {
+  std::vector<count_check> checks;  // in sweep order (N outer, J_D inner)
+  int reused_points = 0;
+  int passed() const;
+};
+
+// Runs (or resumes) the sweep and writes counts.csv, pairs.csv, count_distribution.csv and
+// points/*.json. `metadata` (version, git hash, ...) goes into report.json.
+count_report run_count_report(const count_report_config& config);
+
+// report.json (parameters, metadata, verdicts) and report.md. `plots` lists PNG files
+// (relative to config.out) to embed.
+void write_report_summary(const count_report_config& config, const count_report& report,
+                          const nlohmann::json& metadata, const std::vector<std::string>& plots);
+
+}  // namespace steer::validation

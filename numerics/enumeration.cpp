@@ -1,6 +1,7 @@
 #include "numerics/enumeration.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <fmt/format.h>
 #include <stdexcept>
 
@@ -16,20 +17,29 @@ detail::chunk_kernel pick_kernel(enumeration_kernel kernel) {
   switch (kernel) {
     case enumeration_kernel::scalar: return detail::enumerate_chunk_scalar;
     case enumeration_kernel::avx512:
+    case enumeration_kernel::pruned:
       if (!detail::cpu_has_avx512())
-        throw std::invalid_argument("enumeration kernel avx512 requested but this CPU lacks AVX-512F/BW");
-      return detail::enumerate_chunk_avx512;
+        throw std::invalid_argument("enumeration kernels avx512 and pruned need AVX-512F/BW, which this CPU lacks");
+      return kernel == enumeration_kernel::avx512 ? detail::enumerate_chunk_avx512 : detail::enumerate_chunk_pruned;
     case enumeration_kernel::automatic: break;
   }
   return detail::cpu_has_avx512() ? detail::enumerate_chunk_avx512 : detail::enumerate_chunk_scalar;
 }
 
+const char* kernel_name(detail::chunk_kernel kernel) {
+  if (kernel == detail::enumerate_chunk_avx512) return "avx512";
+  return kernel == detail::enumerate_chunk_pruned ? "pruned" : "scalar";
+}
+
+// Below this size one enumeration takes milliseconds: not worth a pilot.
+constexpr int pilot_min_neurons = 24;
+
 }  // namespace
 
 void require_kernel(enumeration_kernel kernel) { pick_kernel(kernel); }
 
-const char* kernel_name(enumeration_kernel kernel) {
-  return pick_kernel(kernel) == detail::enumerate_chunk_avx512 ? "avx512" : "scalar";
+bool kernel_available(enumeration_kernel kernel) {
+  return detail::cpu_has_avx512() || kernel == enumeration_kernel::scalar || kernel == enumeration_kernel::automatic;
 }
 
 enumeration_result enumerate_fixed_points(const coupling_matrix& couplings, const enumeration_options& options) {
@@ -37,7 +47,6 @@ enumeration_result enumerate_fixed_points(const coupling_matrix& couplings, cons
   if (n < 2 || n > max_enumeration_neurons)
     throw std::invalid_argument(
         fmt::format("enumerate: n must be in [2, {}] for exhaustive enumeration, got {}", max_enumeration_neurons, n));
-  const detail::chunk_kernel kernel = pick_kernel(options.kernel);
   const quantised_couplings q = quantise(couplings);
 
   // Spin N−1 is pinned to +1 (symmetry); the other N−1 bits are split into 2^chunk_bits
@@ -49,19 +58,39 @@ enumeration_result enumerate_fixed_points(const coupling_matrix& couplings, cons
   std::vector<detail::chunk_output> outputs(static_cast<std::size_t>(chunks));
   progress_meter progress(fmt::format("enumerate 2^{} states", n), static_cast<std::uint64_t>(chunks),
                           options.progress && chunks > 1);
-#pragma omp parallel for schedule(dynamic) if (options.parallel && chunks > 1)
-  for (std::int64_t c = 0; c < chunks; ++c) {
+  const auto run_chunk = [&](detail::chunk_kernel chunk_kernel, std::int64_t c) {
     auto& out = outputs[static_cast<std::size_t>(c)];
     out.store_certain = options.keep_states;
     const packed_state base = (packed_state{1} << free_bits) | (static_cast<packed_state>(c) << chunk_free_bits);
-    kernel(q, base, chunk_free_bits, out);
+    chunk_kernel(q, base, chunk_free_bits, out);
     progress.advance();
+  };
+
+  // Which AVX-512 kernel is faster depends on how many subtrees pruning can cut, i.e. on the
+  // matrix; for large N `automatic` times one chunk with each and keeps the faster. Both give
+  // identical outputs, so the choice never changes a result.
+  detail::chunk_kernel kernel = pick_kernel(options.kernel);
+  std::int64_t first = 0;
+  if (options.kernel == enumeration_kernel::automatic && kernel != detail::enumerate_chunk_scalar &&
+      n >= pilot_min_neurons) {
+    const auto timed = [&](detail::chunk_kernel candidate, std::int64_t c) {
+      const auto start = std::chrono::steady_clock::now();
+      run_chunk(candidate, c);
+      return std::chrono::steady_clock::now() - start;
+    };
+    const auto gray = timed(detail::enumerate_chunk_avx512, 0);
+    const auto pruned = timed(detail::enumerate_chunk_pruned, 1);
+    kernel = pruned < gray ? detail::enumerate_chunk_pruned : detail::enumerate_chunk_avx512;
+    first = 2;
   }
+#pragma omp parallel for schedule(dynamic) if (options.parallel && chunks > 1)
+  for (std::int64_t c = first; c < chunks; ++c) run_chunk(kernel, c);
 
   // Merge in chunk order (deterministic for any thread count), settle the ambiguous states
   // directly, and add the global-flip partners.
   enumeration_result result;
   result.states_visited = std::uint64_t{1} << free_bits;
+  result.kernel = kernel_name(kernel);
   std::uint64_t half = 0;
   for (auto& out : outputs) {
     half += out.certain_count;

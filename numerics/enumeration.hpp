@@ -17,7 +17,9 @@ namespace steer::numerics {
 
 inline constexpr int max_enumeration_neurons = 40;
 
-enum class enumeration_kernel { automatic, avx512, scalar };
+// avx512: Gray-code/block kernel; pruned: AVX-512 branch-and-bound (same result, skips
+// subtrees that provably hold no fixed point); scalar: portable baseline.
+enum class enumeration_kernel { automatic, avx512, pruned, scalar };
 
 struct enumeration_options {
   enumeration_kernel kernel = enumeration_kernel::automatic;
@@ -31,13 +33,12 @@ struct enumeration_result {
   std::vector<packed_state> fixed_points;   // ascending; empty unless keep_states
   std::uint64_t ambiguous = 0;              // states re-decided by the direct check
   std::uint64_t states_visited = 0;         // 2^(N−1) (the other half by symmetry)
+  const char* kernel = "";                  // "avx512", "pruned" or "scalar": what ran the bulk
 };
 
-// "avx512" or "scalar": the kernel `kernel` resolves to on this CPU.
-const char* kernel_name(enumeration_kernel kernel);
-
-// Throws std::invalid_argument if `kernel` cannot run on this CPU (avx512 without AVX-512).
+// Throws std::invalid_argument if `kernel` cannot run on this CPU (avx512/pruned without AVX-512).
 void require_kernel(enumeration_kernel kernel);
+bool kernel_available(enumeration_kernel kernel);
 
 // Throws std::invalid_argument if N < 2 or N > max_enumeration_neurons, or if the avx512
 // kernel is requested on a CPU without AVX-512.

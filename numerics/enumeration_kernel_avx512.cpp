@@ -1,40 +1,20 @@
 // AVX-512 enumeration kernel, selected at run time (no -march=native needed).
 //
-// Layout: neuron i lives in lane i % 16 of register i / 16; one register add updates 16
-// fields. The low `block_bits` free bits are not walked in Gray order: their 2^block_bits
-// contributions to every field are precomputed once per chunk (table `block`), so the inner
+// One register add updates 16 fields (layout: avx512_lanes.hpp). The low `block_bits` free
+// bits are not walked in Gray order: their 2^block_bits contributions to every field are
+// precomputed once per chunk (table `block`), so the inner
 // loop is one add and two masked compares per register with no dependency between states,
 // and the first register (neurons 0-15) rejects almost every state before the others are
 // touched. The high free bits are walked in Gray order with one exact column update per block.
-// GCC 12 flags _mm512_undefined_epi32() inside its own intrinsics header as "may be used
-// uninitialized" (a known false positive); silence it for this file only.
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <immintrin.h>
-
 #include <algorithm>
 #include <bit>
+#include <vector>
 
+#include "numerics/avx512_lanes.hpp"
 #include "numerics/enumeration_kernels.hpp"
 
 namespace steer::numerics::detail {
 namespace {
-
-#define STEER_AVX512 __attribute__((target("avx512f,avx512bw,bmi")))
-
-// Per-lane test "s_i h_i > threshold_i": lanes with s_i = +1 compare h > t, lanes with
-// s_i = −1 compare h < −t. `positive` has bit i set ⇔ s_i = +1 (padding lanes set).
-STEER_AVX512 inline __mmask16 passes(__m512i h, __mmask16 positive, __m512i t, __m512i minus_t) {
-  return static_cast<__mmask16>(_mm512_mask_cmpgt_epi32_mask(positive, h, t) |
-                                _mm512_mask_cmplt_epi32_mask(static_cast<__mmask16>(~positive), h, minus_t));
-}
-
-STEER_AVX512 inline __m512i load(const std::int32_t* p) { return _mm512_loadu_si512(p); }
-
-// One register's worth of lanes, cache-line aligned (std::vector<__m512i> would drop the
-// alignment attribute).
-struct alignas(64) lane_block {
-  std::int32_t lane[16];
-};
 
 template <int V>
 STEER_AVX512 void enumerate_block_kernel(const quantised_couplings& q, packed_state base, int free_bits,
@@ -51,8 +31,8 @@ STEER_AVX512 void enumerate_block_kernel(const quantised_couplings& q, packed_st
   for (int v = 0; v < V; ++v) {
     lower[v] = load(q.lower.data() + 16 * v);
     upper[v] = load(q.upper.data() + 16 * v);
-    minus_lower[v] = _mm512_sub_epi32(_mm512_setzero_si512(), lower[v]);
-    minus_upper[v] = _mm512_sub_epi32(_mm512_setzero_si512(), upper[v]);
+    minus_lower[v] = negate(lower[v]);
+    minus_upper[v] = negate(upper[v]);
     high_field[v] = load(start.data() + 16 * v);
   }
 

@@ -28,6 +28,10 @@ void enumerate_chunk_avx512(const quantised_couplings& q, packed_state base, int
                             chunk_output& out);
 bool cpu_has_avx512();
 
+// AVX-512 branch-and-bound kernel (enumeration_kernel_pruned.cpp): same output, skips
+// subtrees that provably hold no candidate. Same CPU requirement.
+void enumerate_chunk_pruned(const quantised_couplings& q, packed_state base, int free_bits, chunk_output& out);
+
 // Plain scalar Gray-code loop with incremental fields: the portable fallback and the
 // baseline of `steer bench enumerate` (compiled without auto-vectorisation).
 void enumerate_chunk_scalar(const quantised_couplings& q, packed_state base, int free_bits,

@@ -40,6 +40,7 @@ struct enumerate_options {
 numerics::enumeration_kernel parse_kernel(const std::string& name) {
   if (name == "auto") return numerics::enumeration_kernel::automatic;
   if (name == "avx512") return numerics::enumeration_kernel::avx512;
+  if (name == "pruned") return numerics::enumeration_kernel::pruned;
   return numerics::enumeration_kernel::scalar;  // CLI11 IsMember has already checked the name
 }
 
@@ -206,7 +207,10 @@ void register_enumerate(CLI::App& app) {
   command->add_option("--list-fixed-points", o->list_fixed_points, "CSV file listing every fixed point");
   command->add_option("--list-format", o->list_format, "pm1: one ±1 row per fixed point; packed: one integer (bit i set ⇔ s_i = +1)")
       ->check(CLI::IsMember({"pm1", "packed"}))->capture_default_str();
-  command->add_option("--kernel", o->kernel, "Enumeration kernel")->check(CLI::IsMember({"auto", "avx512", "scalar"}))->capture_default_str();
+  command->add_option("--kernel", o->kernel,
+                      "Enumeration kernel: auto (AVX-512 Gray-code or branch-and-bound, whichever a pilot chunk finds faster), "
+                      "avx512, pruned, scalar")
+      ->check(CLI::IsMember({"auto", "avx512", "pruned", "scalar"}))->capture_default_str();
   command->add_flag("--no-pairs", o->no_pairs, "Skip the pair-distance histograms");
   add_common_options(*command, o->common, "Directory for enumerate_networks.csv, enumerate_pairs.csv, enumerate.json");
   command->callback([o] {

@@ -25,7 +25,10 @@ std::vector<packed_state> naive_fixed_points(const coupling_matrix& j) {
 
 std::vector<enumeration_kernel> kernels() {
   std::vector<enumeration_kernel> k{enumeration_kernel::scalar};
-  if (detail::cpu_has_avx512()) k.push_back(enumeration_kernel::avx512);
+  if (detail::cpu_has_avx512()) {
+    k.push_back(enumeration_kernel::avx512);
+    k.push_back(enumeration_kernel::pruned);
+  }
   return k;
 }
 
@@ -102,8 +105,8 @@ TEST(Enumeration, LargeNetworkEveryFixedPointAndSampledRejectsAreExact) {
     ASSERT_FALSE(is_fixed_point(j, s)) << s;
     ++rejected_checked;
   }
-  // And the two kernels, with different loops and bookkeeping, count the same.
-  EXPECT_EQ(enumerate_fixed_points(j, {enumeration_kernel::scalar, true, false}).count, found.count);
+  // And the kernels, with different loops, pruning and bookkeeping, count the same.
+  for (const auto kernel : kernels()) EXPECT_EQ(enumerate_fixed_points(j, {kernel, true, false}).count, found.count);
 }
 
 // Registers 3 and 4 (N > 32) are exercised on a slice of the state space: the kernel on a
@@ -114,8 +117,9 @@ TEST(Enumeration, WideRegisterKernelsOnAChunk) {
     const auto j = sample_couplings({n, 2.5, 0.0}, 8, 0);  // large J_D: many fixed points in the slice
     const auto q = quantise(j);
     const packed_state base = 0xA5A5A5A5A5A5A5A5ull & low_bits(n) & ~low_bits(12);
-    detail::chunk_output fast, slow;
+    detail::chunk_output fast, pruned, slow;
     detail::enumerate_chunk_avx512(q, base, 12, fast);
+    detail::enumerate_chunk_pruned(q, base, 12, pruned);
     detail::enumerate_chunk_scalar(q, base, 12, slow);
     std::vector<packed_state> reference;
     for (packed_state x = 0; x < 4096; ++x)
@@ -129,6 +133,7 @@ TEST(Enumeration, WideRegisterKernelsOnAChunk) {
     };
     ASSERT_GT(reference.size(), 10u) << n;
     EXPECT_EQ(settle(fast), reference) << n;
+    EXPECT_EQ(settle(pruned), reference) << n;
     EXPECT_EQ(settle(slow), reference) << n;
   }
 }

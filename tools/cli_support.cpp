@@ -104,6 +104,14 @@ double wall_seconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - process_start).count();
 }
 
+void write_sidecar(const std::filesystem::path& dir, const std::string& stem, const std::string& command,
+                   const nlohmann::json& results) {
+  nlohmann::json metadata = run_metadata();
+  metadata["wall_seconds"] = wall_seconds();
+  const nlohmann::json sidecar = {{"command", command}, {"metadata", metadata}, {"results", results}};
+  numerics::write_file_atomically(dir / (stem + ".json"), sidecar.dump(2) + "\n");
+}
+
 void print_json(const nlohmann::json& value) { std::cout << value.dump() << std::endl; }
 
 }  // namespace steer::tools

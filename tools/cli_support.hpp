@@ -44,6 +44,11 @@ nlohmann::json run_metadata();
 // Seconds since the process started (for the sidecar's wall time).
 double wall_seconds();
 
+// The JSON sidecar <dir>/<stem>.json: {"command", "metadata" (run_metadata + wall time),
+// "results"}, written atomically.
+void write_sidecar(const std::filesystem::path& dir, const std::string& stem, const std::string& command,
+                   const nlohmann::json& results);
+
 // One JSON object on stdout.
 void print_json(const nlohmann::json& value);
 

@@ -102,8 +102,7 @@ void run_bench(const bench_options& o) {
   const json result = sizes.size() == 1 ? rows.front() : json{{"table", rows}};
   if (!out.empty()) {
     numerics::write_file_atomically(out / "bench_enumerate.csv", csv);
-    numerics::write_file_atomically(out / "bench_enumerate.json",
-                                    json{{"command", "bench enumerate"}, {"metadata", run_metadata()}, {"results", result}}.dump(2) + "\n");
+    write_sidecar(out, "bench_enumerate", "bench enumerate", result);
   }
   if (o.common.json) print_json(result);
 }

@@ -94,9 +94,7 @@ void run_user_matrix(const enumerate_options& o, bool progress) {
     std::string csv = "distance,ordered_pairs\n";
     for (std::size_t d = 0; d < histogram.size(); ++d) csv += fmt::format("{},{}\n", d, histogram[d]);
     numerics::write_file_atomically(out / "enumerate_pairs.csv", csv);
-    numerics::write_file_atomically(out / "enumerate.json",
-                                    json{{"command", "enumerate"}, {"metadata", run_metadata()},
-                                         {"wall_seconds", wall_seconds()}, {"results", result}}.dump(2) + "\n");
+    write_sidecar(out, "enumerate", "enumerate", result);
   }
   if (o.common.json) {
     print_json(result);
@@ -174,9 +172,7 @@ void run_ensemble(const enumerate_options& o, bool progress) {
                            theory_pairs.is_null() ? "" : theory_pairs[d].dump());
       numerics::write_file_atomically(out / "enumerate_pairs.csv", csv);
     }
-    numerics::write_file_atomically(out / "enumerate.json",
-                                    json{{"command", "enumerate"}, {"metadata", run_metadata()},
-                                         {"wall_seconds", wall_seconds()}, {"results", result}}.dump(2) + "\n");
+    write_sidecar(out, "enumerate", "enumerate", result);
   }
   if (o.common.json) {
     print_json(result);

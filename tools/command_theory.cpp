@@ -59,8 +59,7 @@ void run_count(const theory_options& o) {
   result["entropy_large_n"] = curve ? entropy : entropy.front();
   if (!out.empty()) {
     numerics::write_file_atomically(out / "theory_count.csv", csv);
-    numerics::write_file_atomically(out / "theory_count.json",
-                                    json{{"command", "theory count"}, {"metadata", run_metadata()}, {"results", result}}.dump(2) + "\n");
+    write_sidecar(out, "theory_count", "theory count", result);
   }
   if (o.common.json) {
     print_json(result);
@@ -90,8 +89,7 @@ void run_pairs(const theory_options& o) {
                        {"log_expected_squared_count", theory::log_expected_squared_count(o.n, o.self_coupling)}};
   if (!out.empty()) {
     numerics::write_file_atomically(out / "theory_pairs.csv", csv);
-    numerics::write_file_atomically(out / "theory_pairs.json",
-                                    json{{"command", "theory pairs"}, {"metadata", run_metadata()}, {"results", result}}.dump(2) + "\n");
+    write_sidecar(out, "theory_pairs", "theory pairs", result);
   }
   if (o.common.json) {
     print_json(result);

@@ -21,7 +21,7 @@ struct report_options {
   common_options common;
   std::string sizes = "8:20:7";
   std::string self_couplings = "-0.25,0,0.25,0.5,1";
-  std::int64_t networks = 2000;
+  std::int64_t networks = 4000;
   bool no_plots = false;
 };
 

@@ -82,7 +82,7 @@ def plot_pairs(rows, out):
         line, = ax.plot(d, [float(r["theory"]) for r in rs], "-", label=f"J_D={jd} theory")
         ax.errorbar(d, [float(r["measured_mean"]) for r in rs], yerr=[float(r["measured_sem"]) for r in rs],
                     fmt="o", ms=3, color=line.get_color(), capsize=2)
-    ax.set_yscale("symlog", linthresh=1e-2)
+    ax.set_yscale("symlog", linthresh=1e-4)
     ax.set_xlabel("Hamming distance d")
     ax.set_ylabel("mean number of ordered fixed-point pairs")
     ax.set_title(f"Pair-distance profile, N={largest_n}: eq. (4) (lines) vs enumeration")

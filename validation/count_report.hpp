@@ -20,7 +20,7 @@ namespace steer::validation {
 struct count_report_config {
   std::vector<int> sizes;
   std::vector<double> self_couplings;
-  std::int64_t networks = 2000;
+  std::int64_t networks = 4000;
   std::uint64_t seed = 1;
   bool progress = false;
   std::filesystem::path out;

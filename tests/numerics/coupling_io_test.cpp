@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <fstream>
 
 using namespace steer::numerics;
@@ -9,7 +11,7 @@ using namespace steer::numerics;
 namespace {
 
 std::filesystem::path scratch(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / "steer_coupling_io_test";
+  const auto dir = std::filesystem::temp_directory_path() / ("steer_coupling_io_test_" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   return dir / name;
 }

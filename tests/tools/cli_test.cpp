@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -18,8 +19,9 @@ struct run_result {
   std::string err;
 };
 
+// One directory per test process: ctest runs the tests of this file in parallel.
 std::filesystem::path scratch() {
-  const auto dir = std::filesystem::temp_directory_path() / "steer_cli_test";
+  const auto dir = std::filesystem::temp_directory_path() / ("steer_cli_test_" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   return dir;
 }

@@ -93,22 +93,32 @@ def plot_pairs(rows, out):
 
 
 def plot_distribution(rows, out):
+    """Fraction of networks per logarithmic bin of #FP (0 gets a bin of its own)."""
     by_point = defaultdict(list)
     for r in rows:
         by_point[(int(r["n"]), float(r["self_coupling"]))].append(r)
     largest_n = max(n for n, _ in by_point)
+    largest_count = max(int(r["fixed_points"]) for r in rows if int(r["n"]) == largest_n)
+    edges = [-0.5, 0.5]  # zero alone, then 8 bins per decade
+    while edges[-1] <= largest_count:
+        edges.append(edges[-1] * 10 ** 0.125 if edges[-1] >= 1 else 1.0)
     fig, ax = plt.subplots(figsize=(7, 5))
     for (n, jd), rs in sorted(by_point.items()):
         if n != largest_n:
             continue
         total = sum(int(r["networks"]) for r in rs)
-        rs.sort(key=lambda r: int(r["fixed_points"]))
-        ax.step([int(r["fixed_points"]) for r in rs], [int(r["networks"]) / total for r in rs], where="mid",
-                label=f"J_D={jd}")
+        fractions = [0.0] * (len(edges) - 1)
+        for r in rs:
+            count = int(r["fixed_points"])
+            k = next(i for i in range(len(edges) - 1) if edges[i] <= count < edges[i + 1])
+            fractions[k] += int(r["networks"]) / total
+        centres = [0.0] + [math.sqrt(edges[i] * edges[i + 1]) for i in range(1, len(edges) - 1)]
+        shown = [(c, f) for c, f in zip(centres, fractions) if f > 0]
+        ax.plot([c for c, _ in shown], [f for _, f in shown], "o-", ms=3, label=f"J_D={jd}")
     ax.set_xscale("symlog", linthresh=1)
     ax.set_yscale("log")
-    ax.set_xlabel("number of fixed points in a network")
-    ax.set_ylabel("fraction of networks")
+    ax.set_xlabel("number of fixed points in a network (8 log bins per decade)")
+    ax.set_ylabel("fraction of networks in the bin")
     ax.set_title(f"Distribution of #FP over networks, N={largest_n}")
     ax.legend(fontsize=7)
     fig.tight_layout()

@@ -42,13 +42,16 @@ void run_count(const theory_options& o) {
   json expected = json::array(), log_expected = json::array(), entropy = json::array();
   std::string csv = "n,self_coupling,symmetry,expected_fixed_points,log_expected_fixed_points,entropy_large_n\n";
   for (const double jd : couplings) {
-    const double log_count = o.symmetry == 0.0 ? theory::log_expected_fixed_points(o.n, jd)
-                                               : theory::log_expected_fixed_points_correlated(o.n, jd, o.symmetry);
+    // η < 0 has only the large-N entropy (theory/correlated_count.hpp): finite-N fields are null.
+    const json log_count = o.symmetry == 0.0  ? json(theory::log_expected_fixed_points(o.n, jd))
+                           : o.symmetry > 0.0 ? json(theory::log_expected_fixed_points_correlated(o.n, jd, o.symmetry))
+                                              : json(nullptr);
     const double s = o.symmetry == 0.0 ? theory::fixed_point_entropy(jd) : theory::fixed_point_entropy_correlated(jd, o.symmetry);
-    expected.push_back(exp_or_null(log_count));
+    expected.push_back(log_count.is_null() ? json(nullptr) : exp_or_null(log_count.get<double>()));
     log_expected.push_back(log_count);
-    entropy.push_back(s);
-    csv += fmt::format("{},{},{},{},{},{}\n", o.n, jd, o.symmetry, csv_number(expected.back()), log_count, s);
+    entropy.push_back(std::isfinite(s) ? json(s) : json(nullptr));
+    csv += fmt::format("{},{},{},{},{},{}\n", o.n, jd, o.symmetry, csv_number(expected.back()), csv_number(log_count),
+                       csv_number(entropy.back()));
   }
   const bool curve = !o.self_coupling_range.empty();
   json result = {{"n", o.n}};
@@ -101,7 +104,8 @@ void run_pairs(const theory_options& o) {
 void add_model_options(CLI::App& command, theory_options& o) {
   command.add_option("--n", o.n, "Number of neurons N (>= 2)")->capture_default_str();
   command.add_option("--self-coupling", o.self_coupling, "Self-coupling J_D")->capture_default_str();
-  command.add_option("--symmetry", o.symmetry, "Correlation of J_ij and J_ji in [-1, 1] (0: fully asymmetric)")
+  command.add_option("--symmetry", o.symmetry,
+                     "Correlation of J_ij and J_ji in [-1, 1] (0: fully asymmetric; < 0: large-N entropy only)")
       ->capture_default_str();
 }
 

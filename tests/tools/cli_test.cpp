@@ -71,6 +71,14 @@ TEST(Cli, TheoryCountCurve) {
   EXPECT_NEAR(j["expected_fixed_points"][4].get<double>(), 211.4872021, 1e-6);
 }
 
+TEST(Cli, TheoryCountWithCorrelatedCouplings) {
+  const auto sk = run_json("theory count --n 1000 --self-coupling 0 --symmetry 1 --json");
+  EXPECT_NEAR(sk["entropy_large_n"].get<double>(), 0.1992, 5e-5);  // Tanaka–Edwards
+  const auto anti = run_json("theory count --n 10 --self-coupling 0.5 --symmetry -0.5 --json");
+  EXPECT_TRUE(anti["expected_fixed_points"].is_null());
+  EXPECT_LT(anti["entropy_large_n"].get<double>(), 0.3242007653);
+}
+
 TEST(Cli, TheoryPairsMatchesTheSpecTable) {
   const auto j = run_json("theory pairs --n 16 --self-coupling 0.5 --json");
   ASSERT_EQ(j["distance"].size(), 17u);

@@ -1,6 +1,7 @@
 #include "numerics/ensemble_enumeration.hpp"
 
 #include <fmt/format.h>
+#include <omp.h>
 #include <stdexcept>
 
 #include "numerics/pair_distances.hpp"
@@ -20,13 +21,19 @@ std::vector<network_fixed_points> enumerate_ensemble(const coupling_ensemble& en
                                             max_enumeration_neurons, ensemble.n));
   require_kernel(options.kernel);  // throw here, not inside the OpenMP region
   std::vector<network_fixed_points> results(static_cast<std::size_t>(options.networks));
+  // One network reports its chunks; several report networks.
+  const bool single = options.networks == 1;
   progress_meter progress(fmt::format("enumerate N={} J_D={}", ensemble.n, ensemble.self_coupling),
-                          static_cast<std::uint64_t>(options.networks), options.progress);
-  const enumeration_options serial{options.kernel, false, options.pair_histograms || options.keep_states};
-#pragma omp parallel for schedule(dynamic)
+                          static_cast<std::uint64_t>(options.networks), options.progress && !single);
+  // Threads go over networks, or inside each network when there are fewer networks than
+  // threads (one large network); either way the output is the same.
+  const bool inside = options.networks < omp_get_max_threads();
+  const enumeration_options per_network{options.kernel, inside, options.pair_histograms || options.keep_states,
+                                       options.progress && single};
+#pragma omp parallel for schedule(dynamic) if (!inside)
   for (std::int64_t k = 0; k < options.networks; ++k) {
     const auto network = static_cast<std::uint64_t>(options.first_network + k);
-    enumeration_result found = enumerate_fixed_points(sample_couplings(ensemble, options.seed, network), serial);
+    enumeration_result found = enumerate_fixed_points(sample_couplings(ensemble, options.seed, network), per_network);
     auto& out = results[static_cast<std::size_t>(k)];
     out.count = found.count;
     if (options.pair_histograms) out.pair_histogram = pair_distance_histogram(found.fixed_points, ensemble.n);

@@ -26,7 +26,8 @@ struct network_fixed_points {
   std::vector<packed_state> states;           // ascending, empty without keep_states
 };
 
-// One entry per network, in network order. OpenMP over networks (each enumerated serially);
+// One entry per network, in network order. OpenMP over networks (each enumerated serially),
+// or inside each network when there are fewer networks than threads;
 // network k uses the stream (seed, k, couplings), so the output does not depend on the
 // number of threads.
 std::vector<network_fixed_points> enumerate_ensemble(const coupling_ensemble& ensemble,

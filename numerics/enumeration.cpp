@@ -58,33 +58,42 @@ enumeration_result enumerate_fixed_points(const coupling_matrix& couplings, cons
   std::vector<detail::chunk_output> outputs(static_cast<std::size_t>(chunks));
   progress_meter progress(fmt::format("enumerate 2^{} states", n), static_cast<std::uint64_t>(chunks),
                           options.progress && chunks > 1);
-  const auto run_chunk = [&](detail::chunk_kernel chunk_kernel, std::int64_t c) {
-    auto& out = outputs[static_cast<std::size_t>(c)];
+  const auto run_chunk_into = [&](detail::chunk_kernel chunk_kernel, std::int64_t c, detail::chunk_output& out) {
     out.store_certain = options.keep_states;
     const packed_state base = (packed_state{1} << free_bits) | (static_cast<packed_state>(c) << chunk_free_bits);
     chunk_kernel(q, base, chunk_free_bits, out);
-    progress.advance();
   };
 
   // Which AVX-512 kernel is faster depends on how many subtrees pruning can cut, i.e. on the
-  // matrix; for large N `automatic` times one chunk with each and keeps the faster. Both give
-  // identical outputs, so the choice never changes a result.
+  // matrix and on the region of state space (the ratio varies 0.7-1.8 between chunks of one
+  // network); for large N `automatic` runs both on two spread pilot chunks (0.8 % of the
+  // loser's time) and keeps the faster. With dense fixed points (J_D ≳ 1) two chunks can
+  // mislead it by up to ~30 % (docs/numerics/enumeration.md); --kernel forces a choice. Both give identical outputs, so the
+  // choice never changes a result.
   detail::chunk_kernel kernel = pick_kernel(options.kernel);
-  std::int64_t first = 0;
+  std::vector<bool> done(static_cast<std::size_t>(chunks), false);
   if (options.kernel == enumeration_kernel::automatic && kernel != detail::enumerate_chunk_scalar &&
       n >= pilot_min_neurons) {
-    const auto timed = [&](detail::chunk_kernel candidate, std::int64_t c) {
-      const auto start = std::chrono::steady_clock::now();
-      run_chunk(candidate, c);
-      return std::chrono::steady_clock::now() - start;
-    };
-    const auto gray = timed(detail::enumerate_chunk_avx512, 0);
-    const auto pruned = timed(detail::enumerate_chunk_pruned, 1);
+    std::chrono::steady_clock::duration pruned{}, gray{};
+    for (const std::int64_t c : {std::int64_t{0}, chunks / 2}) {
+      detail::chunk_output discarded;
+      auto start = std::chrono::steady_clock::now();
+      run_chunk_into(detail::enumerate_chunk_pruned, c, discarded);
+      pruned += std::chrono::steady_clock::now() - start;
+      start = std::chrono::steady_clock::now();
+      run_chunk_into(detail::enumerate_chunk_avx512, c, outputs[static_cast<std::size_t>(c)]);
+      gray += std::chrono::steady_clock::now() - start;
+      done[static_cast<std::size_t>(c)] = true;
+      progress.advance();
+    }
     kernel = pruned < gray ? detail::enumerate_chunk_pruned : detail::enumerate_chunk_avx512;
-    first = 2;
   }
 #pragma omp parallel for schedule(dynamic) if (options.parallel && chunks > 1)
-  for (std::int64_t c = first; c < chunks; ++c) run_chunk(kernel, c);
+  for (std::int64_t c = 0; c < chunks; ++c) {
+    if (done[static_cast<std::size_t>(c)]) continue;
+    run_chunk_into(kernel, c, outputs[static_cast<std::size_t>(c)]);
+    progress.advance();
+  }
 
   // Merge in chunk order (deterministic for any thread count), settle the ambiguous states
   // directly, and add the global-flip partners.

@@ -22,10 +22,32 @@ def read(path):
         return list(csv.DictReader(f))
 
 
-def plot_counts(rows, out):
-    by_n = defaultdict(list)
+def group(rows, key):
+    groups = defaultdict(list)
     for r in rows:
-        by_n[int(r["n"])].append(r)
+        groups[key(r)].append(r)
+    return groups
+
+
+def by_point(rows):
+    """Rows grouped by (N, J_D)."""
+    return group(rows, lambda r: (int(r["n"]), float(r["self_coupling"])))
+
+
+def by_size(rows):
+    """Rows grouped by N."""
+    return group(rows, lambda r: int(r["n"]))
+
+
+def save(fig, ax, path):
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def plot_counts(rows, out):
+    by_n = by_size(rows)
     fig, ax = plt.subplots(figsize=(7, 5))
     colors = plt.cm.viridis([i / max(1, len(by_n) - 1) for i in range(len(by_n))])
     for color, (n, rs) in zip(colors, sorted(by_n.items())):
@@ -41,17 +63,12 @@ def plot_counts(rows, out):
     ax.set_xlabel("self-coupling $J_D$")
     ax.set_ylabel("mean number of fixed points")
     ax.set_title("E[#FP] = $2^N\\Phi(J_D\\sqrt{N/(N-1)})^N$ (lines) vs enumeration (points ± SEM)")
-    ax.legend(fontsize=7, ncol=2)
-    fig.tight_layout()
-    fig.savefig(out / "counts.png", dpi=120)
-    plt.close(fig)
+    save(fig, ax, out / "counts.png")
 
 
 def plot_entropy(rows, out):
     fig, ax = plt.subplots(figsize=(7, 5))
-    by_n = defaultdict(list)
-    for r in rows:
-        by_n[int(r["n"])].append(r)
+    by_n = by_size(rows)
     jds = sorted({float(r["self_coupling"]) for r in rows})
     grid = [jds[0] + (jds[-1] - jds[0]) * k / 200 for k in range(201)]
     phi = lambda x: 0.5 * math.erfc(-x / math.sqrt(2))
@@ -63,21 +80,16 @@ def plot_entropy(rows, out):
                 "o--", ms=4, label=f"N={n}: (1/N) ln mean")
     ax.set_xlabel("self-coupling $J_D$")
     ax.set_ylabel("entropy of fixed points per neuron")
-    ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(out / "entropy.png", dpi=120)
-    plt.close(fig)
+    save(fig, ax, out / "entropy.png")
 
 
 def plot_pairs(rows, out):
-    by_point = defaultdict(list)
-    for r in rows:
-        by_point[(int(r["n"]), float(r["self_coupling"]))].append(r)
-    largest_n = max(n for n, _ in by_point)
-    points = sorted(k for k in by_point if k[0] == largest_n)
+    groups = by_point(rows)
+    largest_n = max(n for n, _ in groups)
+    points = sorted(k for k in groups if k[0] == largest_n)
     fig, ax = plt.subplots(figsize=(7, 5))
     for n, jd in points:
-        rs = sorted(by_point[(n, jd)], key=lambda r: int(r["distance"]))
+        rs = sorted(groups[(n, jd)], key=lambda r: int(r["distance"]))
         d = [int(r["distance"]) for r in rs]
         line, = ax.plot(d, [float(r["theory"]) for r in rs], "-", label=f"J_D={jd} theory")
         ax.errorbar(d, [float(r["measured_mean"]) for r in rs], yerr=[float(r["measured_sem"]) for r in rs],
@@ -86,24 +98,19 @@ def plot_pairs(rows, out):
     ax.set_xlabel("Hamming distance d")
     ax.set_ylabel("mean number of ordered fixed-point pairs")
     ax.set_title(f"Pair-distance profile, N={largest_n}: eq. (4) (lines) vs enumeration")
-    ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(out / "pairs.png", dpi=120)
-    plt.close(fig)
+    save(fig, ax, out / "pairs.png")
 
 
 def plot_distribution(rows, out):
     """Fraction of networks per logarithmic bin of #FP (0 gets a bin of its own)."""
-    by_point = defaultdict(list)
-    for r in rows:
-        by_point[(int(r["n"]), float(r["self_coupling"]))].append(r)
-    largest_n = max(n for n, _ in by_point)
+    groups = by_point(rows)
+    largest_n = max(n for n, _ in groups)
     largest_count = max(int(r["fixed_points"]) for r in rows if int(r["n"]) == largest_n)
     edges = [-0.5, 0.5]  # zero alone, then 8 bins per decade
     while edges[-1] <= largest_count:
         edges.append(edges[-1] * 10 ** 0.125 if edges[-1] >= 1 else 1.0)
     fig, ax = plt.subplots(figsize=(7, 5))
-    for (n, jd), rs in sorted(by_point.items()):
+    for (n, jd), rs in sorted(groups.items()):
         if n != largest_n:
             continue
         total = sum(int(r["networks"]) for r in rs)
@@ -120,10 +127,7 @@ def plot_distribution(rows, out):
     ax.set_xlabel("number of fixed points in a network (8 log bins per decade)")
     ax.set_ylabel("fraction of networks in the bin")
     ax.set_title(f"Distribution of #FP over networks, N={largest_n}")
-    ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(out / "count_distribution.png", dpi=120)
-    plt.close(fig)
+    save(fig, ax, out / "count_distribution.png")
 
 
 def main():

@@ -68,8 +68,8 @@ enumeration_result enumerate_fixed_points(const coupling_matrix& couplings, cons
   // matrix and on the region of state space (the ratio varies 0.7-1.8 between chunks of one
   // network); for large N `automatic` runs both on two spread pilot chunks (0.8 % of the
   // loser's time) and keeps the faster. With dense fixed points (J_D ≳ 1) two chunks can
-  // mislead it by up to ~30 % (docs/numerics/enumeration.md); --kernel forces a choice. Both give identical outputs, so the
-  // choice never changes a result.
+  // mislead it by up to ~30 % (docs/numerics/enumeration.md); --kernel forces a choice.
+  // Both kernels give identical outputs, so the choice never changes a result.
   detail::chunk_kernel kernel = pick_kernel(options.kernel);
   std::vector<bool> done(static_cast<std::size_t>(chunks), false);
   if (options.kernel == enumeration_kernel::automatic && kernel != detail::enumerate_chunk_scalar &&

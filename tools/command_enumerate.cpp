@@ -35,7 +35,20 @@ struct enumerate_options {
   std::string list_format = "pm1";
   std::string kernel = "auto";
   bool no_pairs = false;
+  bool force_pairs = false;
 };
+
+// Pair histograms cost O(N 2^N) up to N = 26 (Walsh–Hadamard) but O(#FP²) beyond, which can
+// run for hours: above 26 they are computed only on request (--pairs).
+constexpr int max_default_pair_neurons = 26;
+
+bool want_pairs(const enumerate_options& o, int n) {
+  if (o.no_pairs) return false;
+  if (o.force_pairs || n <= max_default_pair_neurons) return true;
+  fmt::print(stderr, "steer: note: pair histograms skipped for N = {} > {} (cost grows as #FP^2); --pairs forces them\n",
+             n, max_default_pair_neurons);
+  return false;
+}
 
 numerics::enumeration_kernel parse_kernel(const std::string& name) {
   if (name == "auto") return numerics::enumeration_kernel::automatic;
@@ -77,23 +90,30 @@ json theory_count_or_null(const enumerate_options& o) {
 void run_user_matrix(const enumerate_options& o, bool progress) {
   const numerics::coupling_matrix couplings = numerics::read_couplings(o.couplings_file);
   const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
+  const bool pairs = want_pairs(o, couplings.size());
   numerics::enumeration_options options;
   options.kernel = parse_kernel(o.kernel);
   options.progress = progress;
+  options.keep_states = pairs || !o.list_fixed_points.empty();
   const numerics::enumeration_result found = numerics::enumerate_fixed_points(couplings, options);
-  const auto histogram = numerics::pair_distance_histogram(found.fixed_points, couplings.size());
   json result = {{"n", couplings.size()},
                  {"couplings", o.couplings_file},
                  {"fixed_points", found.count},
-                 {"pair_distance_histogram", histogram},
                  {"ambiguous_states_checked_directly", found.ambiguous}};
+  std::vector<std::uint64_t> histogram;
+  if (pairs) {
+    histogram = numerics::pair_distance_histogram(found.fixed_points, couplings.size());
+    result["pair_distance_histogram"] = histogram;
+  }
   if (!o.list_fixed_points.empty())
     numerics::write_file_atomically(o.list_fixed_points,
                                     fixed_point_listing({found.fixed_points}, couplings.size(), 0, o.list_format == "packed"));
   if (!out.empty()) {
-    std::string csv = "distance,ordered_pairs\n";
-    for (std::size_t d = 0; d < histogram.size(); ++d) csv += fmt::format("{},{}\n", d, histogram[d]);
-    numerics::write_file_atomically(out / "enumerate_pairs.csv", csv);
+    if (pairs) {
+      std::string csv = "distance,ordered_pairs\n";
+      for (std::size_t d = 0; d < histogram.size(); ++d) csv += fmt::format("{},{}\n", d, histogram[d]);
+      numerics::write_file_atomically(out / "enumerate_pairs.csv", csv);
+    }
     write_sidecar(out, "enumerate", "enumerate", result);
   }
   if (o.common.json) {
@@ -117,10 +137,11 @@ void run_ensemble(const enumerate_options& o, bool progress) {
       numerics::write_couplings(numerics::sample_couplings(ensemble, o.common.seed, static_cast<std::uint64_t>(k)),
                                 dir / fmt::format("couplings_{:06d}.{}", k, o.couplings_format));
   }
+  const bool pairs = want_pairs(o, o.n);
   numerics::ensemble_options options;
   options.seed = o.common.seed;
   options.networks = o.networks;
-  options.pair_histograms = !o.no_pairs;
+  options.pair_histograms = pairs;
   options.keep_states = !o.list_fixed_points.empty();
   options.progress = progress;
   options.kernel = parse_kernel(o.kernel);
@@ -129,7 +150,7 @@ void run_ensemble(const enumerate_options& o, bool progress) {
   json result = {{"n", o.n}, {"self_coupling", o.self_coupling}, {"symmetry", o.symmetry},
                  {"networks", o.networks}, {"seed", o.common.seed}};
   json theory_pairs = nullptr;
-  if (!o.no_pairs && o.symmetry == 0.0) theory_pairs = theory::expected_pairs(o.n, o.self_coupling);
+  if (pairs && o.symmetry == 0.0) theory_pairs = theory::expected_pairs(o.n, o.self_coupling);
   result["theory_expected_fixed_points"] = theory_count_or_null(o);
   if (o.networks >= 2) {
     const numerics::ensemble_summary summary = numerics::summarise(per_network);
@@ -141,7 +162,7 @@ void run_ensemble(const enumerate_options& o, bool progress) {
       networks_with.push_back(networks);
     }
     result["fixed_point_count_distribution"] = {{"fixed_points", counts}, {"networks", networks_with}};
-    if (!o.no_pairs) {
+    if (pairs) {
       json mean = json::array(), sem = json::array();
       for (const auto& p : summary.pairs) {
         mean.push_back(p.mean);
@@ -153,7 +174,7 @@ void run_ensemble(const enumerate_options& o, bool progress) {
     }
   } else {
     result["fixed_points"] = per_network.front().count;
-    if (!o.no_pairs) result["pair_distance_histogram"] = per_network.front().pair_histogram;
+    if (pairs) result["pair_distance_histogram"] = per_network.front().pair_histogram;
   }
 
   if (!o.list_fixed_points.empty()) {
@@ -165,7 +186,7 @@ void run_ensemble(const enumerate_options& o, bool progress) {
     std::string per_net = "network,fixed_points\n";
     for (std::size_t k = 0; k < per_network.size(); ++k) per_net += fmt::format("{},{}\n", k, per_network[k].count);
     numerics::write_file_atomically(out / "enumerate_networks.csv", per_net);
-    if (o.networks >= 2 && !o.no_pairs) {
+    if (o.networks >= 2 && pairs) {
       std::string csv = "distance,mean_pairs,sem_pairs,theory_pairs\n";
       for (int d = 0; d <= o.n; ++d)
         csv += fmt::format("{},{},{},{}\n", d, result["pair_distance_mean"][d].dump(), result["pair_distance_sem"][d].dump(),
@@ -207,7 +228,8 @@ void register_enumerate(CLI::App& app) {
                       "Enumeration kernel: auto (AVX-512 Gray-code or branch-and-bound, whichever a pilot chunk finds faster), "
                       "avx512, pruned, scalar")
       ->check(CLI::IsMember({"auto", "avx512", "pruned", "scalar"}))->capture_default_str();
-  command->add_flag("--no-pairs", o->no_pairs, "Skip the pair-distance histograms");
+  auto* no_pairs = command->add_flag("--no-pairs", o->no_pairs, "Skip the pair-distance histograms");
+  command->add_flag("--pairs", o->force_pairs, "Pair histograms also for N > 26 (cost grows as #FP^2)")->excludes(no_pairs);
   add_common_options(*command, o->common, "Directory for enumerate_networks.csv, enumerate_pairs.csv, enumerate.json");
   command->callback([o] {
     const bool progress = apply_common_options(o->common);

@@ -133,6 +133,14 @@ TEST(Cli, ReportWritesVerdictsAndResumes) {
   EXPECT_EQ(second["passed"], first["passed"]);
 }
 
+// Above N = 26 pairs cost O(#FP²): skipped by default with a note on stderr, not silently.
+TEST(Cli, LargeNetworksSkipPairsWithANote) {
+  const auto r = run("enumerate --n 27 --networks 1 --json");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_FALSE(nlohmann::json::parse(r.out).contains("pair_distance_histogram"));
+  EXPECT_NE(r.err.find("--pairs forces them"), std::string::npos) << r.err;
+}
+
 TEST(Cli, BenchReportsBothKernels) {
   const auto j = run_json("bench enumerate --n 16 --min-seconds 0.05 --json");
   EXPECT_GT(j["states_per_second"].get<double>(), 0.0);
@@ -167,6 +175,8 @@ TEST(Cli, BadInputGivesOneLineAndExitCodeTwo) {
   expect_bad_input("enumerate --n 8 --out /proc/steer-cannot-write", "--out");
   expect_bad_input("enumerate --couplings /nonexistent/j.csv", "does not exist");
   expect_bad_input("enumerate --kernel fast", "--kernel");
+  expect_bad_input("enumerate --pairs --no-pairs", "excludes");
+  expect_bad_input("enumerate --couplings j.csv --n 5", "excludes");
   expect_bad_input("report --sizes 8:50:3 --out " + (scratch() / "bad").string(), "sizes");
   expect_bad_input("report --networks 1", "networks must be >= 2");
   expect_bad_input("report --self-couplings 0,a", "'a' is not a number");

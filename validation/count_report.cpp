@@ -7,7 +7,6 @@
 #include <stdexcept>
 
 #include "numerics/atomic_file.hpp"
-#include "numerics/enumeration.hpp"
 
 namespace steer::validation {
 namespace {
@@ -68,9 +67,11 @@ void write_tables(const count_report_config& config, const count_report& report)
 
 void count_report_config::validate() const {
   if (sizes.empty()) throw std::invalid_argument("sizes: at least one N is required");
+  // Pair profiles beyond N = 26 fall back to O(#FP²) per network (pair_distances.hpp).
   for (const int n : sizes)
-    if (n < 2 || n > numerics::max_enumeration_neurons)
-      throw std::invalid_argument(fmt::format("sizes: N must be in [2, {}], got {}", numerics::max_enumeration_neurons, n));
+    if (n < 2 || n > max_report_neurons)
+      throw std::invalid_argument(fmt::format(
+          "sizes: N must be in [2, {}] (pair profiles of larger networks cost O(#FP^2)), got {}", max_report_neurons, n));
   if (self_couplings.empty()) throw std::invalid_argument("self-couplings: at least one J_D is required");
   for (const double jd : self_couplings)
     if (!std::isfinite(jd)) throw std::invalid_argument(fmt::format("self-couplings: J_D must be finite, got {}", jd));

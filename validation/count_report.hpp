@@ -17,6 +17,8 @@
 
 namespace steer::validation {
 
+inline constexpr int max_report_neurons = 26;
+
 struct count_report_config {
   std::vector<int> sizes;
   std::vector<double> self_couplings;

@@ -178,6 +178,7 @@ TEST(Cli, BadInputGivesOneLineAndExitCodeTwo) {
   expect_bad_input("enumerate --pairs --no-pairs", "excludes");
   expect_bad_input("enumerate --couplings j.csv --n 5", "excludes");
   expect_bad_input("report --sizes 8:50:3 --out " + (scratch() / "bad").string(), "sizes");
+  expect_bad_input("report --sizes 27", "sizes: N must be in [2, 26]");
   expect_bad_input("report --networks 1", "networks must be >= 2");
   expect_bad_input("report --self-couplings 0,a", "'a' is not a number");
   expect_bad_input("bench enumerate --n 50", "--n");

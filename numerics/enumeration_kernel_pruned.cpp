@@ -35,18 +35,18 @@ class pruned_search {
     threshold_.resize(static_cast<std::size_t>(free_bits + 1) * V);
     minus_threshold_.resize(threshold_.size());
     constexpr std::int64_t floor = -2147483647;
-    for (int u = 0; u <= free_bits; ++u)
+    std::vector<std::int64_t> reach(static_cast<std::size_t>(q.lanes), 0);  // R_i(u), grown column by column
+    for (int u = 0; u <= free_bits; ++u) {
+      if (u > 0)
+        for (int i = 0; i < q.lanes; ++i)
+          if (i != u - 1) reach[static_cast<std::size_t>(i)] += std::abs(q.column_step[(u - 1) * lanes + i] / 2);
       for (int i = 0; i < q.lanes; ++i) {
-        std::int64_t t = floor;
-        if (i >= u && i < q.n) {
-          std::int64_t reach = 0;
-          for (int j = 0; j < u; ++j)
-            if (j != i) reach += std::abs(q.column_step[j * lanes + i] / 2);
-          t = std::max(floor, q.lower[static_cast<std::size_t>(i)] - reach);
-        }
+        const std::int64_t t =
+            i >= u && i < q.n ? std::max(floor, q.lower[static_cast<std::size_t>(i)] - reach[static_cast<std::size_t>(i)]) : floor;
         threshold_[static_cast<std::size_t>(u) * V + i / 16].lane[i % 16] = static_cast<std::int32_t>(t);
         minus_threshold_[static_cast<std::size_t>(u) * V + i / 16].lane[i % 16] = static_cast<std::int32_t>(-t);
       }
+    }
     for (int v = 0; v < V; ++v) {
       upper_[v] = load(q.upper.data() + 16 * v);
       minus_upper_[v] = negate(upper_[v]);
@@ -56,6 +56,7 @@ class pruned_search {
   // Search the subtree of `state` whose low `unassigned` spins are free; `field` holds the
   // partial fields of the assigned spins.
   STEER_AVX512 void search(int unassigned, const __m512i* field, packed_state state) {
+    ++out_.nodes;
     if (!feasible(unassigned, field, state)) return;
     if (unassigned == 0) return leaf(field, state);
     const int j = unassigned - 1;

@@ -15,6 +15,7 @@ namespace steer::numerics::detail {
 struct chunk_output {
   bool store_certain = true;  // false: only count certain fixed points (huge outputs)
   std::uint64_t certain_count = 0;
+  std::uint64_t nodes = 0;  // pruned kernel: partial states examined (its cost measure)
   std::vector<packed_state> certain;
   std::vector<packed_state> ambiguous;
 };

@@ -225,7 +225,7 @@ void register_enumerate(CLI::App& app) {
   command->add_option("--list-format", o->list_format, "pm1: one ±1 row per fixed point; packed: one integer (bit i set ⇔ s_i = +1)")
       ->check(CLI::IsMember({"pm1", "packed"}))->capture_default_str();
   command->add_option("--kernel", o->kernel,
-                      "Enumeration kernel: auto (AVX-512 Gray-code or branch-and-bound, whichever a pilot chunk finds faster), "
+                      "Enumeration kernel: auto (AVX-512 Gray-code or branch-and-bound, chosen by a pilot's node count), "
                       "avx512, pruned, scalar")
       ->check(CLI::IsMember({"auto", "avx512", "pruned", "scalar"}))->capture_default_str();
   auto* no_pairs = command->add_flag("--no-pairs", o->no_pairs, "Skip the pair-distance histograms");

@@ -138,6 +138,17 @@ TEST(Enumeration, WideRegisterKernelsOnAChunk) {
   }
 }
 
+// The automatic choice is deterministic (a node count, not a timing): sparse fixed points go to
+// branch-and-bound, dense ones to the Gray-code kernel (nodes/state ≈ 0.03 vs 1.5 at N = 28).
+TEST(Enumeration, AutomaticKernelChoiceFollowsTheNodeCount) {
+  if (!detail::cpu_has_avx512()) GTEST_SKIP() << "no AVX-512 on this CPU";
+  EXPECT_STREQ(enumerate_fixed_points(sample_couplings({26, 0.5, 0.0}, 1, 0), {enumeration_kernel::automatic, true, false}).kernel,
+               "pruned");
+  EXPECT_STREQ(enumerate_fixed_points(sample_couplings({26, 2.0, 0.0}, 1, 0), {enumeration_kernel::automatic, true, false}).kernel,
+               "avx512");
+  EXPECT_STREQ(enumerate_fixed_points(sample_couplings({20, 0.5, 0.0}, 1, 0)).kernel, "avx512");  // below the pilot size
+}
+
 TEST(Enumeration, ThreadCountDoesNotChangeTheResult) {
   const auto j = sample_couplings({24, 0.5, 0.0}, 77, 0);
   omp_set_num_threads(1);

@@ -3,6 +3,7 @@
 // command resumes: finished points are reused. Exit code 3 if any verdict is FAIL.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>

@@ -1,6 +1,5 @@
 #include "theory/pair_count.hpp"
 
-#include <boost/math/distributions/normal.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -28,6 +27,14 @@ double binary_entropy(double x) {
   return -xlogx(x) - xlogx(1.0 - x);
 }
 
+// S2(1 − 2δ), eq. (6) with q = 1 − 2δ: (1+q)/2 = 1 − δ agreeing sites with 1 − q = 2δ,
+// 1 + q = 2 − 2δ, and δ disagreeing sites with correlation −q — no 1 − q formed by subtraction.
+double pair_entropy_at(double delta, double self_coupling) {
+  return std::numbers::ln2 + binary_entropy(delta) +
+         weighted_log_orthant(1.0 - delta, self_coupling, 2.0 * delta, 2.0 - 2.0 * delta) +
+         weighted_log_orthant(delta, self_coupling, 2.0 - 2.0 * delta, 2.0 * delta);
+}
+
 }  // namespace
 
 std::vector<double> log_expected_pairs(int n, double self_coupling) {
@@ -47,6 +54,7 @@ std::vector<double> log_expected_pairs(int n, double self_coupling) {
 }
 
 std::vector<double> expected_pairs(int n, double self_coupling) {
+  check_size_and_coupling("expected_pairs", n, self_coupling);
   std::vector<double> values;
   for (const double log_value : log_expected_pairs(n, self_coupling)) {
     values.push_back(std::exp(log_value));
@@ -57,6 +65,7 @@ std::vector<double> expected_pairs(int n, double self_coupling) {
 }
 
 double log_expected_squared_count(int n, double self_coupling) {
+  check_size_and_coupling("log_expected_squared_count", n, self_coupling);
   const std::vector<double> logs = log_expected_pairs(n, self_coupling);
   const double largest = *std::max_element(logs.begin(), logs.end());
   if (largest == minus_infinity) return minus_infinity;
@@ -70,25 +79,26 @@ double pair_entropy_near_one(double delta, double self_coupling) {
     throw std::domain_error(fmt::format("pair_entropy_near_one: delta must lie in [0, 1], got {}", delta));
   if (!std::isfinite(self_coupling))
     throw std::domain_error(fmt::format("pair_entropy_near_one: self_coupling must be finite, got {}", self_coupling));
-  // q = 1 − 2δ: (1+q)/2 = 1 − δ agreeing sites with 1 − q = 2δ, 1 + q = 2 − 2δ; δ disagreeing
-  // sites with correlation −q.
-  return std::numbers::ln2 + binary_entropy(delta) +
-         weighted_log_orthant(1.0 - delta, self_coupling, 2.0 * delta, 2.0 - 2.0 * delta) +
-         weighted_log_orthant(delta, self_coupling, 2.0 - 2.0 * delta, 2.0 * delta);
+  return pair_entropy_at(delta, self_coupling);
 }
 
 double pair_entropy(double q, double self_coupling) {
   if (!(q >= -1.0 && q <= 1.0)) throw std::domain_error(fmt::format("pair_entropy: q must lie in [-1, 1], got {}", q));
-  return pair_entropy_near_one(0.5 * (1.0 - q), self_coupling);
+  if (!std::isfinite(self_coupling))
+    throw std::domain_error(fmt::format("pair_entropy: self_coupling must be finite, got {}", self_coupling));
+  return pair_entropy_at(0.5 * (1.0 - q), self_coupling);
 }
 
 double second_moment_ratio_large_n(double self_coupling) {
   if (!std::isfinite(self_coupling))
     throw std::domain_error(fmt::format("second_moment_ratio_large_n: self_coupling must be finite, got {}", self_coupling));
-  const boost::math::normal_distribution<double> unit;
-  const double hazard = boost::math::pdf(unit, self_coupling) / boost::math::cdf(unit, self_coupling);
+  const double hazard = normal_pdf_over_cdf(self_coupling);
   const double r = hazard * hazard;
-  return std::exp(-r) / std::sqrt(1.0 - (2.0 + self_coupling * self_coupling) * r + r * r);
+  // −S2''(0) = 1 − (2 + J_D²) r + r² (spec §3.3); not positive ⇒ q = 0 is no maximum of S2 and the
+  // Gaussian region's contribution grows exponentially with N.
+  const double curvature = 1.0 - (2.0 + self_coupling * self_coupling) * r + r * r;
+  if (curvature <= 0.0) return std::numeric_limits<double>::infinity();
+  return std::exp(-r) / std::sqrt(curvature);
 }
 
 }  // namespace steer::theory

@@ -25,7 +25,10 @@ double pair_entropy(double q, double self_coupling);
 double pair_entropy_near_one(double delta, double self_coupling);
 
 // Large-N E[#FP²]/E[#FP]² without the 2/E[#FP] term of d ∈ {0, N}, eq. (8):
-// e^{−r}/√(1 − (2 + J_D²) r + r²), r = (φ(J_D)/Φ(J_D))².
+// e^{−r}/√(1 − (2 + J_D²) r + r²), r = (φ(J_D)/Φ(J_D))² — the contribution of overlaps q ~ N^{−1/2}.
+// +inf for J_D ≤ −0.17835765, where 1 − (2 + J_D²) r + r² ≤ 0: q = 0 is then no maximum of S2 and
+// that contribution grows exponentially with N. (For J_D < 0, S2(±1) = s > 2s: pairs near q = ±1
+// outgrow E[#FP]², so eq. (8) is not the whole ratio there.)
 double second_moment_ratio_large_n(double self_coupling);
 
 }  // namespace steer::theory

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <mutex>
 #include <string>
 
@@ -12,8 +13,8 @@ namespace steer::numerics {
 
 class progress_meter {
  public:
-  // Silent when !enabled (--quiet, or stderr is not a terminal).
-  progress_meter(std::string label, std::uint64_t total, bool enabled);
+  // Silent when !enabled (--quiet, or stderr is not a terminal). Lines go to `sink`.
+  progress_meter(std::string label, std::uint64_t total, bool enabled, std::FILE* sink = stderr);
   ~progress_meter();
   progress_meter(const progress_meter&) = delete;
   progress_meter& operator=(const progress_meter&) = delete;
@@ -26,9 +27,12 @@ class progress_meter {
   std::string label_;
   std::uint64_t total_;
   bool enabled_;
+  std::FILE* sink_;
   std::atomic<std::uint64_t> done_{0};
   std::chrono::steady_clock::time_point start_;
-  std::chrono::steady_clock::time_point last_print_;
+  // Time of the last line, read by every advance() without the lock: atomic, so the cheap
+  // "not yet a second" check is race-free (ticks of steady_clock since start_).
+  std::atomic<std::chrono::steady_clock::rep> last_print_{0};
   std::mutex print_mutex_;
 };
 

@@ -1,14 +1,36 @@
 #include "validation/count_check.hpp"
 
 #include <boost/math/distributions/normal.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <stdexcept>
 
 #include "theory/annealed_count.hpp"
 #include "theory/pair_count.hpp"
 
 namespace steer::validation {
+namespace {
+
+constexpr double infinity = std::numeric_limits<double>::infinity();
+
+// A z-score that is NaN would be a verdict nobody computed; refuse it loudly.
+double checked(double z, int n, double self_coupling, const char* what) {
+  if (std::isnan(z))
+    throw std::logic_error(fmt::format("count check: the {} z-score is NaN at N = {}, J_D = {}", what, n, self_coupling));
+  return z;
+}
+
+// ln Var[#FP] = ln E[F²] + ln(1 − E[F]²/E[F²]) without forming the difference; the ratio's log
+// is ≤ 0 (clamped against rounding). −inf when the variance is 0 to double precision.
+double log_count_variance(double log_mean, double log_second_moment) {
+  if (log_mean == -infinity) return -infinity;
+  return log_second_moment + std::log(-std::expm1(std::min(0.0, 2.0 * log_mean - log_second_moment)));
+}
+
+}  // namespace
 
 double pair_profile_z_threshold(int n) {
   const boost::math::normal_distribution<double> unit;
@@ -18,11 +40,26 @@ double pair_profile_z_threshold(int n) {
   return boost::math::quantile(boost::math::complement(unit, per_test_alpha / 2.0));
 }
 
+double count_z_score(double measured_mean, double log_theory_mean, double log_theory_second_moment,
+                     std::int64_t networks) {
+  if (log_theory_mean == -infinity) return measured_mean == 0.0 ? 0.0 : infinity;  // theory: never a fixed point
+  const double log_se = std::max(0.5 * log_count_variance(log_theory_mean, log_theory_second_moment) - 0.5 * std::log(static_cast<double>(networks)),
+                                 log_theory_mean + std::log(theory_relative_accuracy));
+  // (mean − E)/se term by term, so E and se may both underflow while their ratio does not.
+  const double theory_over_se = std::exp(log_theory_mean - log_se);
+  if (measured_mean == 0.0) return 0.0 - theory_over_se;  // +0, not −0, when both vanish
+  return measured_mean * std::exp(-log_se) - theory_over_se;  // inf − finite = inf if se underflows
+}
+
+int pair_multiplicity(int d, int n) {
+  if (d == 0 || d == n) return 2;
+  return 2 * d == n ? 8 : 4;
+}
+
 double pair_z_score(const numerics::mean_with_error& measured, double theory, int d, int n, std::int64_t networks) {
-  const double unit = (d == 0 || d == n) ? 2.0 : 4.0;
-  const double floor = std::sqrt(unit * theory / static_cast<double>(networks));
-  const double se = std::max(measured.sem, floor);
-  if (se == 0.0) return measured.mean == theory ? 0.0 : HUGE_VAL;
+  const double poisson_floor = std::sqrt(pair_multiplicity(d, n) * theory / static_cast<double>(networks));
+  const double se = std::max({measured.sem, poisson_floor, theory_relative_accuracy * theory});
+  if (se == 0.0) return measured.mean == theory ? 0.0 : infinity;
   return (measured.mean - theory) / se;
 }
 
@@ -31,22 +68,26 @@ count_check evaluate_count_check(const count_check_config& config, const numeric
   check.config = config;
   const int n = config.n;
   const double jd = config.self_coupling;
-  const double log_mean = theory::log_expected_fixed_points(n, jd);
-  check.theory_mean = std::exp(log_mean);
-  // Var = E[F²] − E[F]² = E[F]² (e^{ln E[F²] − 2 ln E[F]} − 1), without cancellation.
-  check.theory_sd = check.theory_mean * std::sqrt(std::expm1(theory::log_expected_squared_count(n, jd) - 2.0 * log_mean));
+  check.theory_log_mean = theory::log_expected_fixed_points(n, jd);
+  const double log_second_moment = theory::log_expected_squared_count(n, jd);
+  check.theory_mean = std::exp(check.theory_log_mean);
+  check.theory_sd = std::exp(0.5 * log_count_variance(check.theory_log_mean, log_second_moment));
   check.measured = summary.count;
-  const double se = check.theory_sd / std::sqrt(static_cast<double>(config.networks));
-  check.z = (check.measured.mean - check.theory_mean) / se;
+  check.z = checked(count_z_score(check.measured.mean, check.theory_log_mean, log_second_moment, config.networks), n, jd,
+                    "count");
   check.pass = std::abs(check.z) < count_z_threshold;
 
-  check.theory_pairs = theory::expected_pairs(n, jd);
+  if (summary.pairs.size() != static_cast<std::size_t>(n) + 1)
+    throw std::invalid_argument(
+        fmt::format("count check: need pair histograms for d = 0..{}, got {} entries", n, summary.pairs.size()));
+  for (const double log_pairs : theory::log_expected_pairs(n, jd)) check.theory_pairs.push_back(std::exp(log_pairs));
   check.measured_pairs = summary.pairs;
   check.pair_z_threshold = pair_profile_z_threshold(n);
   check.pairs_pass = true;
   for (int d = 0; d <= n; ++d) {
     const auto k = static_cast<std::size_t>(d);
-    check.pair_z.push_back(pair_z_score(check.measured_pairs[k], check.theory_pairs[k], d, n, config.networks));
+    check.pair_z.push_back(
+        checked(pair_z_score(check.measured_pairs[k], check.theory_pairs[k], d, n, config.networks), n, jd, "pair"));
     check.pairs_pass = check.pairs_pass && std::abs(check.pair_z.back()) < check.pair_z_threshold;
   }
   check.count_distribution = summary.count_distribution;

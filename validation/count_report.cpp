@@ -3,53 +3,27 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <fstream>
+#include <optional>
 #include <stdexcept>
 
 #include "numerics/atomic_file.hpp"
+#include "validation/saved_point.hpp"
 
 namespace steer::validation {
 namespace {
 
 using nlohmann::json;
 
-std::filesystem::path point_file(const count_report_config& config, int n, double self_coupling) {
-  return config.out / "points" / fmt::format("n{}_jd{}.json", n, self_coupling);
-}
-
-json summary_to_json(const count_check_config& point, const numerics::ensemble_summary& summary) {
-  json pairs = json::array();
-  for (const auto& p : summary.pairs) pairs.push_back({p.mean, p.sem});
-  json distribution = json::array();
-  for (const auto& [count, networks] : summary.count_distribution) distribution.push_back({count, networks});
-  return {{"n", point.n}, {"self_coupling", point.self_coupling}, {"networks", point.networks}, {"seed", point.seed},
-          {"count", {summary.count.mean, summary.count.sem}}, {"pairs", pairs}, {"count_distribution", distribution}};
-}
-
-// A saved point is reused only if it was made with exactly these parameters.
-bool load_point(const std::filesystem::path& file, const count_check_config& point, numerics::ensemble_summary& summary) {
-  std::ifstream in(file);
-  if (!in) return false;
-  const json saved = json::parse(in, nullptr, false);
-  if (saved.is_discarded() || saved.value("n", -1) != point.n || saved.value("self_coupling", NAN) != point.self_coupling ||
-      saved.value("networks", std::int64_t{-1}) != point.networks || saved.value("seed", std::uint64_t{0}) != point.seed)
-    return false;
-  summary.networks = point.networks;
-  summary.count = {saved["count"][0], saved["count"][1]};
-  for (const auto& p : saved["pairs"]) summary.pairs.push_back({p[0], p[1]});
-  for (const auto& entry : saved["count_distribution"]) summary.count_distribution[entry[0]] = entry[1];
-  return summary.pairs.size() == static_cast<std::size_t>(point.n) + 1;
-}
-
 std::string verdict(bool pass) { return pass ? "PASS" : "FAIL"; }
 
 void write_tables(const count_report_config& config, const count_report& report) {
-  std::string counts = "n,self_coupling,networks,theory_mean,theory_sd,measured_mean,measured_sem,z,verdict\n";
+  std::string counts = "n,self_coupling,networks,theory_log_mean,theory_mean,theory_sd,measured_mean,measured_sem,z,verdict\n";
   std::string pairs = "n,self_coupling,distance,theory,measured_mean,measured_sem,z,z_threshold,verdict\n";
   std::string distribution = "n,self_coupling,fixed_points,networks\n";
   for (const auto& c : report.checks) {
     const auto& p = c.config;
-    counts += fmt::format("{},{},{},{},{},{},{},{},{}\n", p.n, p.self_coupling, p.networks, c.theory_mean, c.theory_sd,
+    counts += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", p.n, p.self_coupling, p.networks, c.theory_log_mean,
+                          c.theory_mean, c.theory_sd,
                           c.measured.mean, c.measured.sem, c.z, verdict(c.pass));
     for (std::size_t d = 0; d < c.theory_pairs.size(); ++d)
       pairs += fmt::format("{},{},{},{},{},{},{},{},{}\n", p.n, p.self_coupling, d, c.theory_pairs[d],
@@ -75,7 +49,9 @@ void count_report_config::validate() const {
   if (self_couplings.empty()) throw std::invalid_argument("self-couplings: at least one J_D is required");
   for (const double jd : self_couplings)
     if (!std::isfinite(jd)) throw std::invalid_argument(fmt::format("self-couplings: J_D must be finite, got {}", jd));
-  if (networks < 2) throw std::invalid_argument(fmt::format("networks must be >= 2, got {}", networks));
+  // Every network's pair histogram is held until the point is summarised: (N + 1) · 8 bytes each.
+  if (networks < 2 || networks > max_report_networks)
+    throw std::invalid_argument(fmt::format("networks must be in [2, {}], got {}", max_report_networks, networks));
 }
 
 int count_report::passed() const {
@@ -91,26 +67,30 @@ count_report run_count_report(const count_report_config& config) {
   for (const int n : config.sizes)
     for (const double jd : config.self_couplings) {
       const count_check_config point{n, jd, config.networks, config.seed, config.progress};
-      const auto file = point_file(config, n, jd);
-      numerics::ensemble_summary summary;
-      if (load_point(file, point, summary)) {
+      const point_key key{n, jd, config.networks, config.seed, config.program_version};
+      const auto file = saved_point_file(config.out / "points", key);
+      std::string reason;
+      std::optional<numerics::ensemble_summary> summary = load_saved_point(file, key, reason);
+      if (summary) {
         ++report.reused_points;
       } else {
+        if (!reason.empty())
+          fmt::print(stderr, "steer: note: recomputing {} ({})\n", file.string(), reason);
         numerics::ensemble_options options;
         options.seed = config.seed;
         options.networks = config.networks;
         options.progress = config.progress;
         summary = numerics::summarise(numerics::enumerate_ensemble({n, jd, 0.0}, options));
-        numerics::write_file_atomically(file, summary_to_json(point, summary).dump());
+        numerics::write_file_atomically(file, saved_point_text(key, *summary));
       }
-      report.checks.push_back(evaluate_count_check(point, summary));
+      report.checks.push_back(evaluate_count_check(point, *summary));
     }
   write_tables(config, report);
   return report;
 }
 
 void write_report_summary(const count_report_config& config, const count_report& report, const json& metadata,
-                          const std::vector<std::string>& plots) {
+                          const std::vector<std::string>& plots, const std::string& missing_plots_reason) {
   json points = json::array();
   for (const auto& c : report.checks) {
     double max_pair_z = 0.0;
@@ -152,8 +132,7 @@ void write_report_summary(const count_report_config& config, const count_report&
   md += "\n";
   for (const auto& plot : plots) md += fmt::format("![{}]({})\n\n", plot, plot);
   if (plots.empty())
-    md += "_No plots: /usr/bin/python3 with matplotlib was not found (install python3-matplotlib); the CSV "
-          "files hold every number._\n\n";
+    md += fmt::format("_No plots: {}; the CSV files hold every number._\n\n", missing_plots_reason);
   md += "Files: `counts.csv`, `pairs.csv`, `count_distribution.csv` (tidy, one row per measurement), "
         "`report.json` (parameters, versions, verdicts), `points/` (finished points, reused on re-run).\n";
   numerics::write_file_atomically(config.out / "report.md", md);

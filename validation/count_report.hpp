@@ -1,9 +1,11 @@
 // The main job's first experiment: a sweep of count checks (count_check.hpp) over N × J_D,
 // written to a run directory as tidy CSV, a JSON sidecar and report.md.
 //
-// Resumable: every finished (N, J_D) point is saved atomically under <out>/points/ with the
-// parameters that produced it; re-running the same sweep reuses matching points and only
-// enumerates the rest.
+// Resumable: every finished (N, J_D) point is saved atomically under <out>/points/, in a file
+// named by every parameter that changes its result and holding those parameters and the
+// program version. Re-running reuses a point only if all of them match and every field
+// validates; a malformed or mismatched point is recomputed with a note on stderr, never
+// trusted or crashed on.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +20,7 @@
 namespace steer::validation {
 
 inline constexpr int max_report_neurons = 26;
+inline constexpr std::int64_t max_report_networks = 10'000'000;  // ≤ 2.2 GB of pair histograms at N = 26
 
 struct count_report_config {
   std::vector<int> sizes;
@@ -26,6 +29,7 @@ struct count_report_config {
   std::uint64_t seed = 1;
   bool progress = false;
   std::filesystem::path out;
+  std::string program_version = "unknown";  // saved points of another version are recomputed
 
   void validate() const;  // throws std::invalid_argument naming the bad parameter
 };
@@ -41,8 +45,9 @@ struct count_report {
 count_report run_count_report(const count_report_config& config);
 
 // report.json (parameters, metadata, verdicts) and report.md. `plots` lists PNG files
-// (relative to config.out) to embed.
+// (relative to config.out) to embed; when it is empty report.md says `missing_plots_reason`.
 void write_report_summary(const count_report_config& config, const count_report& report,
-                          const nlohmann::json& metadata, const std::vector<std::string>& plots);
+                          const nlohmann::json& metadata, const std::vector<std::string>& plots,
+                          const std::string& missing_plots_reason);
 
 }  // namespace steer::validation

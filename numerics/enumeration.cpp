@@ -39,6 +39,16 @@ constexpr double pruned_nodes_per_state_limit = 0.1;
 
 }  // namespace
 
+namespace detail {
+
+void chunk_output::settle(const quantised_couplings& q) {
+  for (const packed_state s : pending)
+    if (is_fixed_point(q.couplings, s)) add_fixed_point(s);
+  pending.clear();  // keeps the capacity: the buffer is reused, never grown past pending_capacity
+}
+
+}  // namespace detail
+
 void require_kernel(enumeration_kernel kernel) { pick_kernel(kernel); }
 
 bool kernel_available(enumeration_kernel kernel) {
@@ -95,22 +105,17 @@ enumeration_result enumerate_fixed_points(const coupling_matrix& couplings, cons
     progress.advance();
   }
 
-  // Merge in chunk order (deterministic for any thread count), settle the ambiguous states
-  // directly, and add the global-flip partners.
+  // Merge in chunk order (deterministic for any thread count; each chunk already decided its
+  // ambiguous states exactly) and add the global-flip partners.
   enumeration_result result;
   result.states_visited = std::uint64_t{1} << free_bits;
   result.kernel = kernel_name(kernel);
   std::uint64_t half = 0;
   for (auto& out : outputs) {
-    half += out.certain_count;
-    result.ambiguous += out.ambiguous.size();
+    half += out.count;
+    result.ambiguous += out.ambiguous;
     if (options.keep_states)
-      result.fixed_points.insert(result.fixed_points.end(), out.certain.begin(), out.certain.end());
-    for (const packed_state s : out.ambiguous)
-      if (is_fixed_point(couplings, s)) {
-        ++half;
-        if (options.keep_states) result.fixed_points.push_back(s);
-      }
+      result.fixed_points.insert(result.fixed_points.end(), out.fixed_points.begin(), out.fixed_points.end());
     out = {};
   }
   result.count = 2 * half;

@@ -1,9 +1,9 @@
 // Exhaustive enumeration of the fixed points of one network (spec fixed-points-theory §7-8).
 //
 // All 2^N states are visited with exact integer fields (quantised_couplings.hpp): a state is
-// reported iff it satisfies eq. (1) for the given double couplings — states within the
-// rounding band are re-decided by the direct long-double check (fixed_point.hpp), so the
-// result carries no float drift. Global spin flip maps fixed points to fixed points, so only
+// reported iff it satisfies eq. (1) exactly for the given double couplings — states within
+// the rounding band are decided in exact arithmetic (fixed_point.hpp), in bounded batches per
+// chunk, so the result carries neither float drift nor rounding. Global spin flip maps fixed points to fixed points, so only
 // states with s_{N−1} = +1 are visited and each fixed point found also yields −s.
 #pragma once
 
@@ -31,7 +31,7 @@ struct enumeration_options {
 struct enumeration_result {
   std::uint64_t count = 0;                  // number of fixed points
   std::vector<packed_state> fixed_points;   // ascending; empty unless keep_states
-  std::uint64_t ambiguous = 0;              // states re-decided by the direct check
+  std::uint64_t ambiguous = 0;              // states decided by the exact direct check
   std::uint64_t states_visited = 0;         // 2^(N−1) (the other half by symmetry)
   const char* kernel = "";                  // "avx512", "pruned" or "scalar": what ran the bulk
 };

@@ -72,11 +72,10 @@ STEER_AVX512 void enumerate_block_kernel(const quantised_couplings& q, packed_st
         certain = passes(_mm512_add_epi32(high_field[v], _mm512_load_si512(row[v].lane)), static_cast<__mmask16>(signs >> (16 * v)),
                          upper[v], minus_upper[v]) == all;
       const packed_state state = high_state | m;
-      if (!certain) {
-        out.ambiguous.push_back(state);
+      if (certain) {
+        out.add_fixed_point(state);
       } else {
-        ++out.certain_count;
-        if (out.store_certain) out.certain.push_back(state);
+        out.add_ambiguous(q, state);
       }
     }
     if (g == high_steps) break;
@@ -98,11 +97,12 @@ bool cpu_has_avx512() {
 
 void enumerate_chunk_avx512(const quantised_couplings& q, packed_state base, int free_bits, chunk_output& out) {
   switch (q.vectors) {
-    case 1: return enumerate_block_kernel<1>(q, base, free_bits, out);
-    case 2: return enumerate_block_kernel<2>(q, base, free_bits, out);
-    case 3: return enumerate_block_kernel<3>(q, base, free_bits, out);
-    default: return enumerate_block_kernel<4>(q, base, free_bits, out);
+    case 1: enumerate_block_kernel<1>(q, base, free_bits, out); break;
+    case 2: enumerate_block_kernel<2>(q, base, free_bits, out); break;
+    case 3: enumerate_block_kernel<3>(q, base, free_bits, out); break;
+    default: enumerate_block_kernel<4>(q, base, free_bits, out); break;
   }
+  out.settle(q);
 }
 
 }  // namespace steer::numerics::detail

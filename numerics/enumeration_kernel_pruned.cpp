@@ -4,7 +4,8 @@
 // assigned, its final field can still move by at most R_i(u) = Σ_{j<u, j≠i} |J̃_ij| through
 // the u spins not yet assigned, so a partial state with s_i p_i ≤ lower_i − R_i(u) for some
 // assigned i cannot be completed to a candidate and its whole subtree (2^u states) is skipped.
-// The bound is computed on the same exact integers as the Gray-code kernel (quantised_couplings),
+// The bound is computed on the same exact integers as the Gray-code kernel (quantised_couplings;
+// R_i and lower_i are both in row i's own scale S_i, so per-row scales keep it valid),
 // so pruning never loses a fixed point; leaves get the same lower/upper verdict. With moderate
 // J_D most subtrees die a few levels above the leaves: at N = 32, J_D = 0.5 the search visits
 // about 10^7 nodes instead of 2^31 states (docs/numerics/enumeration.md has measurements).
@@ -85,11 +86,10 @@ class pruned_search {
     const packed_state positive = state | q_.padding_bits;
     for (int v = 0; v < V; ++v)
       if (passes(field[v], static_cast<__mmask16>(positive >> (16 * v)), upper_[v], minus_upper_[v]) != all) {
-        out_.ambiguous.push_back(state);
+        out_.add_ambiguous(q_, state);
         return;
       }
-    ++out_.certain_count;
-    if (out_.store_certain) out_.certain.push_back(state);
+    out_.add_fixed_point(state);
   }
 
   const quantised_couplings& q_;
@@ -111,11 +111,12 @@ STEER_AVX512 void run_pruned(const quantised_couplings& q, packed_state base, in
 
 void enumerate_chunk_pruned(const quantised_couplings& q, packed_state base, int free_bits, chunk_output& out) {
   switch (q.vectors) {
-    case 1: return run_pruned<1>(q, base, free_bits, out);
-    case 2: return run_pruned<2>(q, base, free_bits, out);
-    case 3: return run_pruned<3>(q, base, free_bits, out);
-    default: return run_pruned<4>(q, base, free_bits, out);
+    case 1: run_pruned<1>(q, base, free_bits, out); break;
+    case 2: run_pruned<2>(q, base, free_bits, out); break;
+    case 3: run_pruned<3>(q, base, free_bits, out); break;
+    default: run_pruned<4>(q, base, free_bits, out); break;
   }
+  out.settle(q);
 }
 
 }  // namespace steer::numerics::detail

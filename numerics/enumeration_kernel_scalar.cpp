@@ -22,11 +22,10 @@ void enumerate_chunk_scalar(const quantised_couplings& q, packed_state base, int
       bool certain = true;
       for (int i = 0; i < n && certain; ++i)
         certain = (spin(state, i) > 0 ? field[i] : -field[i]) > q.upper[i];
-      if (!certain) {
-        out.ambiguous.push_back(state);
+      if (certain) {
+        out.add_fixed_point(state);
       } else {
-        ++out.certain_count;
-        if (out.store_certain) out.certain.push_back(state);
+        out.add_ambiguous(q, state);
       }
     }
     if (g == steps) break;
@@ -40,6 +39,7 @@ void enumerate_chunk_scalar(const quantised_couplings& q, packed_state base, int
       for (int i = 0; i < n; ++i) field[i] -= step[i];
     }
   }
+  out.settle(q);
 }
 
 }  // namespace steer::numerics::detail

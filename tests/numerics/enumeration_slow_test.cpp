@@ -1,6 +1,6 @@
 // Slow label (`bash scripts/test.sh slow`): exactness at N = 32, where float drift would be
 // worst (spec §8). All kernels, including the 2^31-state scalar loop, must report the same
-// fixed points, and each one is re-checked directly in long double.
+// fixed points, and each one is re-checked directly (exactly, fixed_point.hpp).
 #include <gtest/gtest.h>
 
 #include "numerics/enumeration.hpp"

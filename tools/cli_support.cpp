@@ -3,9 +3,7 @@
 #include <fmt/format.h>
 #include <omp.h>
 
-#include <charconv>
 #include <chrono>
-#include <cmath>
 #include <ctime>
 #include <iostream>
 #include <stdexcept>
@@ -19,24 +17,63 @@ namespace {
 
 const auto process_start = std::chrono::steady_clock::now();
 
-double parse_number(std::string_view text, const std::string& parameter, const std::string& whole) {
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc{} || end != text.data() + text.size())
-    throw std::invalid_argument(fmt::format("{}: '{}' is not a number (in '{}')", parameter, text, whole));
-  if (!std::isfinite(value)) throw std::invalid_argument(fmt::format("{} must be finite, got {}", parameter, text));
-  return value;
+// Every strict option: the text goes to `parse` when CLI11 has matched the option, and the result
+// to `target`; parse errors propagate as std::invalid_argument (main prints them as one line).
+template <class T, class Parse>
+CLI::Option* add_parsed_option(CLI::App& command, const std::string& name, T& target, Parse parse,
+                               const std::string& type, const std::string& help) {
+  auto* option = command.add_option_function<std::string>(
+      name, [&target, parse](const std::string& text) { target = parse(text); }, help);
+  return option->type_name(type)->default_str(fmt::format("{}", target));
 }
 
 }  // namespace
 
 void add_common_options(CLI::App& command, common_options& options, const std::string& out_help) {
-  command.add_option("--seed", options.seed, "Master seed of every random draw")->capture_default_str();
-  command.add_option("--out", options.out, out_help);
+  add_parsed_option(command, "--seed", options.seed, [](const std::string& text) { return parse_seed(text, "--seed"); },
+                    "UINT64", "Master seed of every random draw (decimal, 0 to 2^64-1)");
+  add_text_option(command, "--out", options.out, out_help);
   command.add_flag("--json", options.json, "Print one JSON object with the results on stdout");
   command.add_flag("--quiet", options.quiet, "No progress lines on stderr");
-  command.add_option("--threads", options.threads, "OpenMP threads (0: all cores); results do not depend on it")
-      ->check(CLI::NonNegativeNumber);
+  add_integer_option(command, "--threads", options.threads, 0, max_threads,
+                     "OpenMP threads (0: all cores); results do not depend on it");
+}
+
+CLI::Option* add_integer_option(CLI::App& command, const std::string& name, int& target, int min, int max,
+                                const std::string& help) {
+  return add_parsed_option(
+      command, name, target,
+      [name, min, max](const std::string& text) { return static_cast<int>(parse_integer(text, name, min, max)); },
+      fmt::format("INT in [{}, {}]", min, max), help);
+}
+
+CLI::Option* add_integer_option(CLI::App& command, const std::string& name, std::int64_t& target, std::int64_t min,
+                                std::int64_t max, const std::string& help) {
+  return add_parsed_option(
+      command, name, target, [name, min, max](const std::string& text) { return parse_integer(text, name, min, max); },
+      fmt::format("INT in [{}, {}]", min, max), help);
+}
+
+CLI::Option* add_real_option(CLI::App& command, const std::string& name, double& target, const std::string& help,
+                             double min, double max) {
+  const bool bounded = min != -std::numeric_limits<double>::max() || max != std::numeric_limits<double>::max();
+  return add_parsed_option(
+      command, name, target, [name, min, max](const std::string& text) { return parse_real(text, name, min, max); },
+      bounded ? fmt::format("FLOAT in [{}, {}]", min, max) : "FLOAT", help);
+}
+
+CLI::Option* add_text_option(CLI::App& command, const std::string& name, std::string& target, const std::string& help,
+                             std::function<void(const std::string&)> check) {
+  auto* option = command.add_option_function<std::string>(
+      name,
+      [&target, name, check](const std::string& text) {
+        if (text.empty()) throw std::invalid_argument(fmt::format("{}: got an empty value", name));
+        if (check) check(text);
+        target = text;
+      },
+      help);
+  if (!target.empty()) option->default_str(target);
+  return option;
 }
 
 bool apply_common_options(const common_options& options) {
@@ -44,50 +81,16 @@ bool apply_common_options(const common_options& options) {
   return !options.quiet && numerics::stderr_is_terminal();
 }
 
-std::vector<double> parse_range(const std::string& text, const std::string& parameter) {
-  const auto first = text.find(':');
-  if (first == std::string::npos) return {parse_number(text, parameter, text)};
-  const auto second = text.find(':', first + 1);
-  if (second == std::string::npos || text.find(':', second + 1) != std::string::npos)
-    throw std::invalid_argument(fmt::format("{}: expected a:b:k, got '{}'", parameter, text));
-  const double a = parse_number(std::string_view(text).substr(0, first), parameter, text);
-  const double b = parse_number(std::string_view(text).substr(first + 1, second - first - 1), parameter, text);
-  const std::string_view count_text = std::string_view(text).substr(second + 1);
-  long long k = 0;
-  const auto [end, error] = std::from_chars(count_text.data(), count_text.data() + count_text.size(), k);
-  if (error != std::errc{} || end != count_text.data() + count_text.size() || k < 1 || k > 1000000)
-    throw std::invalid_argument(fmt::format("{}: the point count k in a:b:k must be an integer in [1, 1000000], got '{}'",
-                                            parameter, count_text));
-  if (k == 1 && a != b)
-    throw std::invalid_argument(fmt::format("{}: a:b:1 needs a == b, got '{}'", parameter, text));
-  std::vector<double> values;
-  for (long long i = 0; i < k; ++i)
-    values.push_back(k == 1 ? a : a + (b - a) * static_cast<double>(i) / static_cast<double>(k - 1));
-  return values;
-}
-
-std::vector<double> parse_range_list(const std::string& text, const std::string& parameter) {
-  std::vector<double> values;
-  std::size_t start = 0;
-  while (true) {
-    const auto comma = text.find(',', start);
-    const auto part = parse_range(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start), parameter);
-    values.insert(values.end(), part.begin(), part.end());
-    if (comma == std::string::npos) return values;
-    start = comma + 1;
-  }
-}
-
-std::filesystem::path prepare_output_directory(const std::string& dir) {
+std::filesystem::path prepare_output_directory(const std::string& dir, std::string_view option) {
   const std::filesystem::path path(dir);
   std::error_code error;
   std::filesystem::create_directories(path, error);
-  if (error) throw std::invalid_argument(fmt::format("--out: cannot create {}: {}", dir, error.message()));
+  if (error) throw std::invalid_argument(fmt::format("{}: cannot create {}: {}", option, dir, error.message()));
   try {
     numerics::write_file_atomically(path / ".write-test", "");
     std::filesystem::remove(path / ".write-test");
   } catch (const std::exception&) {
-    throw std::invalid_argument(fmt::format("--out: cannot write to {}", dir));
+    throw std::invalid_argument(fmt::format("{}: cannot write to {}", option, dir));
   }
   return path;
 }

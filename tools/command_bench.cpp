@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
-#include <stdexcept>
 
 #include "numerics/atomic_file.hpp"
 #include "numerics/enumeration.hpp"
@@ -26,6 +25,9 @@ struct bench_options {
   double self_coupling = 0.5;
   double min_seconds = 1.0;
 };
+
+// A whole enumeration at N = 34 takes seconds per kernel; larger N belongs to `steer enumerate`.
+constexpr int max_bench_neurons = 34;
 
 struct timing {
   double states_per_second;
@@ -51,20 +53,8 @@ timing measure(const numerics::coupling_matrix& couplings, numerics::enumeration
 
 void run_bench(const bench_options& o) {
   apply_common_options(o.common);
-  if (!(o.min_seconds > 0.0 && std::isfinite(o.min_seconds)))
-    throw std::invalid_argument(fmt::format("--min-seconds must be positive, got {}", o.min_seconds));
-  std::vector<int> sizes;
-  if (o.sizes.empty()) {
-    sizes.push_back(o.n);
-  } else {
-    for (const double v : parse_range_list(o.sizes, "--sizes")) {
-      if (v != std::floor(v)) throw std::invalid_argument(fmt::format("--sizes: N must be an integer, got {}", v));
-      sizes.push_back(static_cast<int>(v));
-    }
-  }
-  for (const int n : sizes)
-    if (n < 2 || n > 34)
-      throw std::invalid_argument(fmt::format("--n: benchmark sizes must be in [2, 34], got {}", n));
+  const std::vector<int> sizes =
+      o.sizes.empty() ? std::vector<int>{o.n} : parse_size_list(o.sizes, "--sizes", 2, max_bench_neurons);
   const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
   const bool avx512 = numerics::kernel_available(numerics::enumeration_kernel::avx512);
   const int threads = omp_get_max_threads();
@@ -114,10 +104,11 @@ void register_bench(CLI::App& app) {
   bench->require_subcommand(1);
   auto o = std::make_shared<bench_options>();
   auto* enumerate = bench->add_subcommand("enumerate", "Exhaustive enumeration (states/s) vs the scalar Gray-code loop");
-  enumerate->add_option("--n", o->n, "Number of neurons N")->capture_default_str();
-  enumerate->add_option("--sizes", o->sizes, "A table over N instead, e.g. 20:32:7");
-  enumerate->add_option("--self-coupling", o->self_coupling, "Self-coupling J_D of the benchmark network")->capture_default_str();
-  enumerate->add_option("--min-seconds", o->min_seconds, "Minimum measuring time per kernel and N")->capture_default_str();
+  add_integer_option(*enumerate, "--n", o->n, 2, max_bench_neurons, "Number of neurons N");
+  add_text_option(*enumerate, "--sizes", o->sizes, "A table over N instead, e.g. 20:32:7",
+                  [](const std::string& text) { parse_size_list(text, "--sizes", 2, max_bench_neurons); });
+  add_real_option(*enumerate, "--self-coupling", o->self_coupling, "Self-coupling J_D of the benchmark network");
+  add_real_option(*enumerate, "--min-seconds", o->min_seconds, "Minimum measuring time per kernel and N", 0.001, 3600.0);
   add_common_options(*enumerate, o->common, "Directory for bench_enumerate.csv + bench_enumerate.json");
   enumerate->callback([o] { run_bench(*o); });
 }

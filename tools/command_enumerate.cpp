@@ -89,6 +89,10 @@ json theory_count_or_null(const enumerate_options& o) {
 
 void run_user_matrix(const enumerate_options& o, bool progress) {
   const numerics::coupling_matrix couplings = numerics::read_couplings(o.couplings_file);
+  // Checked here, not by the enumeration, so that no note (pairs skipped) precedes the error.
+  if (couplings.size() < 2 || couplings.size() > numerics::max_enumeration_neurons)
+    throw std::invalid_argument(fmt::format("--couplings {}: N must be in [2, {}] for exhaustive enumeration, got {}",
+                                            o.couplings_file, numerics::max_enumeration_neurons, couplings.size()));
   const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
   const bool pairs = want_pairs(o, couplings.size());
   numerics::enumeration_options options;
@@ -126,13 +130,9 @@ void run_user_matrix(const enumerate_options& o, bool progress) {
 void run_ensemble(const enumerate_options& o, bool progress) {
   const numerics::coupling_ensemble ensemble{o.n, o.self_coupling, o.symmetry};
   ensemble.validate();
-  if (o.networks < 1) throw std::invalid_argument(fmt::format("--networks must be >= 1, got {}", o.networks));
-  if (o.n > numerics::max_enumeration_neurons)
-    throw std::invalid_argument(fmt::format("--n must be <= {} for exhaustive enumeration, got {}",
-                                            numerics::max_enumeration_neurons, o.n));
   const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
   if (!o.save_couplings.empty()) {
-    const auto dir = prepare_output_directory(o.save_couplings);
+    const auto dir = prepare_output_directory(o.save_couplings, "--save-couplings");
     for (std::int64_t k = 0; k < o.networks; ++k)
       numerics::write_couplings(numerics::sample_couplings(ensemble, o.common.seed, static_cast<std::uint64_t>(k)),
                                 dir / fmt::format("couplings_{:06d}.{}", k, o.couplings_format));
@@ -212,16 +212,23 @@ void run_ensemble(const enumerate_options& o, bool progress) {
 void register_enumerate(CLI::App& app) {
   auto o = std::make_shared<enumerate_options>();
   auto* command = app.add_subcommand("enumerate", "Exhaustive enumeration of all 2^N states: fixed points of sampled networks or of a given matrix");
-  auto* n = command->add_option("--n", o->n, "Number of neurons N (2..40)")->capture_default_str();
-  auto* jd = command->add_option("--self-coupling", o->self_coupling, "Self-coupling J_D")->capture_default_str();
-  auto* eta = command->add_option("--symmetry", o->symmetry, "Correlation of J_ij and J_ji in [-1, 1]")->capture_default_str();
-  auto* networks = command->add_option("--networks", o->networks, "Number of sampled networks")->capture_default_str();
-  auto* save = command->add_option("--save-couplings", o->save_couplings, "Directory for the sampled matrices (couplings_NNNNNN.csv|npy)");
+  auto* n = add_integer_option(*command, "--n", o->n, 2, numerics::max_enumeration_neurons, "Number of neurons N");
+  auto* jd = add_real_option(*command, "--self-coupling", o->self_coupling, "Self-coupling J_D");
+  auto* eta = add_real_option(*command, "--symmetry", o->symmetry, "Correlation of J_ij and J_ji", -1.0, 1.0);
+  auto* networks = add_integer_option(*command, "--networks", o->networks, 1, max_networks,
+                                      "Number of sampled networks (each network's results are kept in memory)");
+  auto* save = add_text_option(*command, "--save-couplings", o->save_couplings,
+                               "Directory for the sampled matrices (couplings_NNNNNN.csv|npy)");
   command->add_option("--couplings-format", o->couplings_format, "Format of --save-couplings files")
       ->check(CLI::IsMember({"csv", "npy"}))->capture_default_str();
-  command->add_option("--couplings", o->couplings_file, "Enumerate this N×N matrix instead (CSV or .npy; diagonal = self-couplings)")
+  add_text_option(*command, "--couplings", o->couplings_file,
+                  "Enumerate this N×N matrix instead (diagonal = self-couplings; row i holds the couplings into "
+                  "neuron i). Text: one row per line, numbers separated by commas or by spaces/tabs (np.savetxt's "
+                  "default), '#' comments, a UTF-8 BOM is skipped. .npy: float64, float32 or (u)int8/16/32/64, "
+                  "either byte order, C or Fortran order; every entry is converted exactly to double (int64 values "
+                  "beyond 2^53 that double cannot hold exactly are refused); NaN and inf are refused")
       ->excludes(n)->excludes(jd)->excludes(eta)->excludes(networks)->excludes(save);
-  command->add_option("--list-fixed-points", o->list_fixed_points, "CSV file listing every fixed point");
+  add_text_option(*command, "--list-fixed-points", o->list_fixed_points, "CSV file listing every fixed point");
   command->add_option("--list-format", o->list_format, "pm1: one ±1 row per fixed point; packed: one integer (bit i set ⇔ s_i = +1)")
       ->check(CLI::IsMember({"pm1", "packed"}))->capture_default_str();
   command->add_option("--kernel", o->kernel,

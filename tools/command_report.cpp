@@ -90,10 +90,12 @@ void register_report(CLI::App& app) {
   auto* report = app.add_subcommand(
       "report", "Main job: closed-form fixed-point counts and pair profiles vs exhaustive enumeration, with verdicts "
                 "(exit code 3 if any point FAILs)");
-  report->add_option("--sizes", o->sizes, "Network sizes N: list of values or a:b:k ranges")->capture_default_str();
-  report->add_option("--self-couplings", o->self_couplings, "Self-couplings J_D: list of values or a:b:k ranges")
-      ->capture_default_str();
-  report->add_option("--networks", o->networks, "Sampled networks per (N, J_D) point")->capture_default_str();
+  // The lists are checked here, at parse time, and parsed again in run_report.
+  add_text_option(*report, "--sizes", o->sizes, "Network sizes N: list of values or a:b:k ranges",
+                  [](const std::string& text) { parse_size_list(text, "--sizes", 2, validation::max_report_neurons); });
+  add_text_option(*report, "--self-couplings", o->self_couplings, "Self-couplings J_D: list of values or a:b:k ranges",
+                  [](const std::string& text) { parse_range_list(text, "--self-couplings"); });
+  add_integer_option(*report, "--networks", o->networks, 2, max_networks, "Sampled networks per (N, J_D) point");
   report->add_flag("--no-plots", o->no_plots, "Skip the matplotlib plots");
   add_common_options(*report, o->common, "Run directory (default results/report); re-running resumes");
   report->callback([o] {

@@ -100,12 +100,16 @@ void run_pairs(const theory_options& o) {
   }
 }
 
-void add_model_options(CLI::App& command, theory_options& o) {
-  command.add_option("--n", o.n, "Number of neurons N (>= 2)")->capture_default_str();
-  command.add_option("--self-coupling", o.self_coupling, "Self-coupling J_D")->capture_default_str();
-  command.add_option("--symmetry", o.symmetry,
-                     "Correlation of J_ij and J_ji in [-1, 1] (0: fully asymmetric; < 0: large-N entropy only)")
-      ->capture_default_str();
+// The count is O(1) in N, so its bound only keeps N an exact int; the pair profile has N + 1
+// rows, and 10^5 of them print in a fraction of a second.
+constexpr int max_count_neurons = 1000000000;
+constexpr int max_pair_neurons = 100000;
+
+void add_model_options(CLI::App& command, theory_options& o, int max_n) {
+  add_integer_option(command, "--n", o.n, 2, max_n, "Number of neurons N");
+  add_real_option(command, "--self-coupling", o.self_coupling, "Self-coupling J_D");
+  add_real_option(command, "--symmetry", o.symmetry,
+                  "Correlation of J_ij and J_ji (0: fully asymmetric; < 0: large-N entropy only)", -1.0, 1.0);
 }
 
 }  // namespace
@@ -116,16 +120,17 @@ void register_theory(CLI::App& app) {
 
   auto count_options = std::make_shared<theory_options>();
   auto* count = theory->add_subcommand("count", "Expected number of fixed points E[#FP](N, J_D) and the large-N entropy");
-  add_model_options(*count, *count_options);
-  count->add_option("--self-coupling-range", count_options->self_coupling_range,
-                    "A curve: k values of J_D from a to b, as a:b:k (overrides --self-coupling)");
+  add_model_options(*count, *count_options, max_count_neurons);
+  add_text_option(*count, "--self-coupling-range", count_options->self_coupling_range,
+                  "A curve: k values of J_D from a to b, as a:b:k (overrides --self-coupling)",
+                  [](const std::string& text) { parse_range(text, "--self-coupling-range"); });
   add_common_options(*count, count_options->common, "Directory for theory_count.csv + theory_count.json");
   count->callback([count_options] { run_count(*count_options); });
 
   auto pairs_options = std::make_shared<theory_options>();
   pairs_options->n = 16;
   auto* pairs = theory->add_subcommand("pairs", "Expected number of ordered fixed-point pairs at each Hamming distance");
-  add_model_options(*pairs, *pairs_options);
+  add_model_options(*pairs, *pairs_options, max_pair_neurons);
   add_common_options(*pairs, pairs_options->common, "Directory for theory_pairs.csv + theory_pairs.json");
   pairs->callback([pairs_options] { run_pairs(*pairs_options); });
 }

@@ -1,5 +1,6 @@
 // `steer`: the command-line front end. Every subcommand prints --help; bad input of any kind
-// ends with one line "steer: error: ..." on stderr and exit code 2 (DESIGN.md, Errors).
+// ends with one line "steer: error: ..." on stderr and exit code 2 (DESIGN.md, Errors); the
+// line is printable_line()'d because messages quote the user's input.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -8,6 +9,7 @@
 #include <new>
 
 #include "tools/commands.hpp"
+#include "tools/printable_line.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"steer — statistical mechanics of recurrent networks that learn by steering their dynamics"};
@@ -23,13 +25,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "steer: error: {}\n", e.what());
+    fmt::print(stderr, "steer: error: {}\n", steer::tools::printable_line(e.what()));
     return 2;
   } catch (const std::bad_alloc&) {
     fmt::print(stderr, "steer: error: out of memory\n");
     return 1;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "steer: error: {}\n", e.what());
+    fmt::print(stderr, "steer: error: {}\n", steer::tools::printable_line(e.what()));
     return 2;
   }
   return 0;

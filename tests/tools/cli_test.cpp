@@ -5,11 +5,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 
 namespace {
 
@@ -45,13 +47,24 @@ nlohmann::json run_json(const std::string& arguments) {
   return nlohmann::json::parse(r.out);
 }
 
-// Exit code 2 and exactly one line on stderr that contains `needle`.
+// Exit code 2 and exactly one short line on stderr that contains `needle`, made only of
+// printable characters: no control byte, no byte-order mark, nothing but the final newline.
 void expect_bad_input(const std::string& arguments, const std::string& needle) {
   const auto r = run(arguments);
   EXPECT_EQ(r.status, 2) << arguments << "\n" << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << arguments << "\n" << r.err;
+  EXPECT_TRUE(r.err.starts_with("steer: error: ")) << arguments << "\nstderr: " << r.err;
   EXPECT_NE(r.err.find(needle), std::string::npos) << arguments << "\nstderr: " << r.err;
+  EXPECT_LE(r.err.size(), 300u) << arguments << "\nstderr: " << r.err;
+  const std::string line = r.err.substr(0, r.err.find('\n'));
+  EXPECT_TRUE(std::none_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
+      << arguments << "\nstderr: " << r.err;
+  EXPECT_EQ(line.find("\xEF\xBB\xBF"), std::string::npos) << arguments;
   EXPECT_TRUE(r.out.empty()) << arguments;
+}
+
+void write_bytes(const std::filesystem::path& file, const std::string& bytes) {
+  std::ofstream(file, std::ios::binary) << bytes;
 }
 
 }  // namespace
@@ -158,20 +171,19 @@ TEST(Cli, HelpOnEveryCommand) {
 }
 
 TEST(Cli, BadInputGivesOneLineAndExitCodeTwo) {
-  expect_bad_input("theory count --n 0 --json", "n must be >= 2, got 0");
+  expect_bad_input("theory count --n 0 --json", "--n must be in [2, 1000000000], got 0");
   expect_bad_input("theory count --n -3", "got -3");
-  expect_bad_input("theory count --self-coupling nan", "self_coupling must be finite");
-  expect_bad_input("theory count --self-coupling inf", "self_coupling must be finite");
+  expect_bad_input("theory count --self-coupling nan", "--self-coupling must be finite");
+  expect_bad_input("theory count --self-coupling inf", "--self-coupling must be finite");
   expect_bad_input("theory count --self-coupling-range 0:1", "expected a:b:k");
   expect_bad_input("theory count --self-coupling-range 0:1:x", "point count k");
   expect_bad_input("theory count --self-coupling-range 0:nan:3", "must be finite");
-  expect_bad_input("theory count --symmetry 2", "symmetry");
+  expect_bad_input("theory count --symmetry 2", "--symmetry must be in [-1, 1], got 2");
   expect_bad_input("theory pairs --symmetry 0.5", "--symmetry");
-  expect_bad_input("theory count --bogus", "bogus");
-  expect_bad_input("enumerate --n 41", "--n must be <= 40");
-  expect_bad_input("enumerate --n 1", "n must be >= 2, got 1");
-  expect_bad_input("enumerate --networks 0", "--networks must be >= 1, got 0");
-  expect_bad_input("enumerate --self-coupling nan", "self_coupling must be finite");
+  expect_bad_input("enumerate --n 41", "--n must be in [2, 40], got 41");
+  expect_bad_input("enumerate --n 1", "--n must be in [2, 40], got 1");
+  expect_bad_input("enumerate --networks 0", "--networks must be in [1, 1000000], got 0");
+  expect_bad_input("enumerate --self-coupling nan", "--self-coupling must be finite");
   expect_bad_input("enumerate --n 8 --out /proc/steer-cannot-write", "--out");
   expect_bad_input("enumerate --couplings /nonexistent/j.csv", "does not exist");
   expect_bad_input("enumerate --kernel fast", "--kernel");
@@ -179,10 +191,116 @@ TEST(Cli, BadInputGivesOneLineAndExitCodeTwo) {
   expect_bad_input("enumerate --couplings j.csv --n 5", "excludes");
   expect_bad_input("report --sizes 8:50:3 --out " + (scratch() / "bad").string(), "sizes");
   expect_bad_input("report --sizes 27", "sizes: N must be in [2, 26]");
-  expect_bad_input("report --networks 1", "networks must be >= 2");
-  expect_bad_input("report --self-couplings 0,a", "'a' is not a number");
+  expect_bad_input("report --networks 1", "--networks must be in [2, 1000000], got 1");
+  expect_bad_input("report --self-couplings 0,a", "--self-couplings: 'a' is not a decimal number");
   expect_bad_input("bench enumerate --n 50", "--n");
+}
+
+// CLI11's own errors (unknown option, repeated option, missing subcommand) are one line too.
+TEST(Cli, ParserErrorsAreOneLine) {
+  expect_bad_input("theory count --bogus", "bogus");
+  expect_bad_input("theory count --n 3 --n 4", "--n");
+  expect_bad_input("theory count extra", "extra");
+  expect_bad_input("theory", "subcommand");
   expect_bad_input("", "subcommand");
+}
+
+// Issue 7, item 7: every number is plain decimal and whole; no option takes an empty value.
+TEST(Cli, NumbersAreParsedStrictly) {
+  const std::pair<const char*, const char*> table[] = {
+      {"theory count --n 010", "--n: '010' has a leading zero"},
+      {"theory count --n 0x10", "--n: '0x10' has a leading zero"},
+      {"theory count --n 2.5", "--n must be a decimal integer in [2, 1000000000], got '2.5'"},
+      {"theory count --n 1e8", "--n must be a decimal integer"},
+      {"theory count --n +20", "--n must be a decimal integer"},
+      {"theory count --n ''", "--n: got an empty value"},
+      {"theory count --self-coupling ''", "--self-coupling: got an empty value"},
+      {"theory count --self-coupling 0x1p3", "--self-coupling: '0x1p3' is not a decimal number"},
+      {"theory count --self-coupling 1e400", "--self-coupling: '1e400' is out of the range of double"},
+      {"theory count --self-coupling-range ''", "--self-coupling-range: got an empty value"},
+      {"theory count --self-coupling-range 0:1:010", "point count k in a:b:k: '010' has a leading zero"},
+      {"theory count --seed -1", "--seed must be a decimal integer in [0, 18446744073709551615], got '-1'"},
+      {"theory count --seed 18446744073709551616", "--seed must be in [0, 18446744073709551615], got 18446744073709551616"},
+      {"theory count --seed 1e23", "--seed must be a decimal integer"},
+      {"theory count --seed 0x10", "--seed: '0x10' has a leading zero"},
+      {"theory count --seed ''", "--seed: got an empty value"},
+      {"enumerate --couplings ''", "--couplings: got an empty value"},
+      {"enumerate --n 8 --out ''", "--out: got an empty value"},
+      {"enumerate --n 8 --list-fixed-points ''", "--list-fixed-points: got an empty value"},
+      {"enumerate --n 8 --save-couplings ''", "--save-couplings: got an empty value"},
+      {"enumerate --networks 1.5", "--networks must be a decimal integer"},
+      {"bench enumerate --sizes ''", "--sizes: got an empty value"},
+      {"report --sizes ''", "--sizes: got an empty value"},
+      {"report --self-couplings ''", "--self-couplings: got an empty value"},
+      {"report --self-couplings 0,,1", "--self-couplings: got an empty value"},
+  };
+  for (const auto& [arguments, needle] : table) expect_bad_input(arguments, needle);
+}
+
+// Issue 7, item 8: every size and count has a documented upper bound, checked before any work.
+TEST(Cli, SizesAndCountsAreBounded) {
+  const std::pair<const char*, const char*> table[] = {
+      {"theory count --n -5 --symmetry -0.5", "--n must be in [2, 1000000000], got -5"},
+      {"theory count --n 2147483648", "--n must be in [2, 1000000000], got 2147483648"},
+      {"theory pairs --n 100000000", "--n must be in [2, 100000], got 100000000"},
+      {"enumerate --networks 1000000000000", "--networks must be in [1, 1000000], got 1000000000000"},
+      {"enumerate --symmetry -1.5", "--symmetry must be in [-1, 1], got -1.5"},
+      {"report --networks 1000000000000", "--networks must be in [2, 1000000], got 1000000000000"},
+      {"report --sizes 2147483648", "--sizes: N must be in [2, 26], got 2147483648"},
+      {"report --sizes 8.5", "--sizes: N must be an integer, got 8.5"},
+      {"bench enumerate --sizes 2147483648", "--sizes: N must be in [2, 34], got 2147483648"},
+      {"bench enumerate --min-seconds 0", "--min-seconds must be in [0.001, 3600], got 0"},
+      {"theory count --threads -1", "--threads must be in [0, 1024], got -1"},
+      {"theory count --threads 100000", "--threads must be in [0, 1024], got 100000"},
+      {"theory count --self-coupling-range 0:1:2000000", "point count k in a:b:k must be in [1, 1000000]"},
+      {"report --self-couplings 0:1:600000,0:1:600000", "--self-couplings: more than 1000000 values"},
+  };
+  for (const auto& [arguments, needle] : table) expect_bad_input(arguments, needle);
+}
+
+// Issue 7, item 9: quoted input is escaped, so the message stays one readable line; the error
+// names the option that is wrong and comes before any note.
+TEST(Cli, MessagesStayOneReadableLine) {
+  const auto dir = scratch();
+  write_bytes(dir / "stray_bom.csv", "0.5,\xEF\xBB\xBF" "0.3\n0.1,0.5\n");
+  expect_bad_input("enumerate --couplings " + (dir / "stray_bom.csv").string(), "'\\xEF\\xBB\\xBF0.3' is not a number");
+  write_bytes(dir / "control.csv", std::string("0.5,0\x1B[2J\0x\n0.1,0.5\n", 18));
+  expect_bad_input("enumerate --couplings " + (dir / "control.csv").string(), "'0\\x1B[2J\\x00x' is not a number");
+  write_bytes(dir / "latin1.csv", "0.5,\xE9" "0.3\n0.1,0.5\n");
+  expect_bad_input("enumerate --couplings " + (dir / "latin1.csv").string(), "'\\xE90.3' is not a number");
+  write_bytes(dir / "long.csv", "0.5," + std::string(5000, 'x') + "\n0.1,0.5\n");
+  expect_bad_input("enumerate --couplings " + (dir / "long.csv").string(), "xxx'... is not a number");
+  // File names are quoted input too: a newline or a BOM in one is shown escaped.
+  write_bytes(dir / "odd\nname\xEF\xBB\xBF.csv", "1,2\n");
+  expect_bad_input("enumerate --couplings \"" + (dir / "odd\nname\xEF\xBB\xBF.csv").string() + "\"",
+                   "odd\\nname\\u{FEFF}.csv: not square");
+  expect_bad_input("theory count --n \"$(printf '1\\n2')\"", "got '1\\n2'");
+  expect_bad_input("theory count --bogus\"$(printf '\\r')\"", "bogus\\r");
+
+  std::string big;
+  for (int i = 0; i < 41; ++i) {
+    for (int j = 0; j < 41; ++j) big += j == 0 ? "0.5" : ",0.1";
+    big += '\n';
+  }
+  write_bytes(dir / "big.csv", big);
+  expect_bad_input("enumerate --couplings " + (dir / "big.csv").string(), "N must be in [2, 40] for exhaustive enumeration, got 41");
+
+  write_bytes(dir / "plain_file", "");
+  expect_bad_input("enumerate --n 4 --save-couplings " + (dir / "plain_file" / "sub").string(), "--save-couplings: cannot create");
+}
+
+// Issue 7, items 8 and 10: .npy headers are checked against the data before anything is allocated.
+TEST(Cli, HugeNpyShapesAreBadInputNotOutOfMemory) {
+  for (const std::string shape : {"4294967296, 4294967296", "1000000000000000000000000000000, 1000000000000000000000000000000"}) {
+    std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + shape + "), }";
+    header.append((64 - (10 + header.size() + 1) % 64) % 64, ' ');
+    header += '\n';
+    std::string bytes("\x93NUMPY\x01\x00", 8);
+    bytes += static_cast<char>(header.size() & 0xFF);
+    bytes += static_cast<char>(header.size() >> 8);
+    write_bytes(scratch() / "huge.npy", bytes + header + std::string(32, '\0'));
+    expect_bad_input("enumerate --couplings " + (scratch() / "huge.npy").string(), "huge.npy: shape");
+  }
 }
 
 TEST(Cli, TruncatedCouplingsFileIsBadInput) {

@@ -50,6 +50,14 @@ bool want_pairs(const enumerate_options& o, int n) {
   return false;
 }
 
+// The listing is written after the enumeration, which can take hours: a directory that does not
+// exist is reported before any work.
+void check_listing_directory(const std::string& file) {
+  const auto directory = std::filesystem::path(file).parent_path();
+  if (!directory.empty() && !std::filesystem::is_directory(directory))
+    throw std::invalid_argument(fmt::format("--list-fixed-points: directory {} does not exist", directory.string()));
+}
+
 numerics::enumeration_kernel parse_kernel(const std::string& name) {
   if (name == "auto") return numerics::enumeration_kernel::automatic;
   if (name == "avx512") return numerics::enumeration_kernel::avx512;
@@ -228,7 +236,8 @@ void register_enumerate(CLI::App& app) {
                   "either byte order, C or Fortran order; every entry is converted exactly to double (int64 values "
                   "beyond 2^53 that double cannot hold exactly are refused); NaN and inf are refused")
       ->excludes(n)->excludes(jd)->excludes(eta)->excludes(networks)->excludes(save);
-  add_text_option(*command, "--list-fixed-points", o->list_fixed_points, "CSV file listing every fixed point");
+  add_text_option(*command, "--list-fixed-points", o->list_fixed_points, "CSV file listing every fixed point",
+                  check_listing_directory);
   command->add_option("--list-format", o->list_format, "pm1: one ±1 row per fixed point; packed: one integer (bit i set ⇔ s_i = +1)")
       ->check(CLI::IsMember({"pm1", "packed"}))->capture_default_str();
   command->add_option("--kernel", o->kernel,

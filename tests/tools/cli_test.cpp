@@ -287,6 +287,7 @@ TEST(Cli, MessagesStayOneReadableLine) {
 
   write_bytes(dir / "plain_file", "");
   expect_bad_input("enumerate --n 4 --save-couplings " + (dir / "plain_file" / "sub").string(), "--save-couplings: cannot create");
+  expect_bad_input("enumerate --n 8 --list-fixed-points /nonexistent/fps.csv", "--list-fixed-points: directory /nonexistent");
 }
 
 // Issue 7, items 8 and 10: .npy headers are checked against the data before anything is allocated.

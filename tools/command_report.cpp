@@ -8,9 +8,11 @@
 #include <memory>
 #include <stdexcept>
 
+#include "numerics/directory_lock.hpp"
 #include "tools/build_info.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
+#include "tools/report_plots.hpp"
 #include "validation/count_report.hpp"
 
 namespace steer::tools {
@@ -26,30 +28,6 @@ struct report_options {
   bool no_plots = false;
 };
 
-std::string shell_quote(const std::string& text) {
-  std::string quoted = "'";
-  for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-// Plots need Debian's /usr/bin/python3 with matplotlib (DEVELOPERS: not the first python3 on PATH).
-std::vector<std::string> make_plots(const std::filesystem::path& out) {
-  const std::string python = "/usr/bin/python3";
-  if (std::system(fmt::format("{} -c 'import matplotlib' >/dev/null 2>&1", python).c_str()) != 0) {
-    fmt::print(stderr, "steer: note: no plots ({} with matplotlib not found; apt-get install python3-matplotlib)\n", python);
-    return {};
-  }
-  const std::string script = std::string(build_info::source_dir) + "/tools/plot_report.py";
-  if (std::system(fmt::format("{} {} {}", python, shell_quote(script), shell_quote(out.string())).c_str()) != 0) {
-    fmt::print(stderr, "steer: note: plot script {} failed; the CSV files are complete\n", script);
-    return {};
-  }
-  std::vector<std::string> plots;
-  for (const char* name : {"counts.png", "entropy.png", "pairs.png", "count_distribution.png"})
-    if (std::filesystem::exists(out / name)) plots.emplace_back(name);
-  return plots;
-}
-
 int run_report(const report_options& o) {
   const bool progress = apply_common_options(o.common);
   validation::count_report_config config;
@@ -62,14 +40,17 @@ int run_report(const report_options& o) {
   config.seed = o.common.seed;
   config.progress = progress;
   config.validate();
+  config.program_version = build_info::version;
   config.out = prepare_output_directory(o.common.out.empty() ? "results/report" : o.common.out);
+  const numerics::directory_lock lock(config.out);
 
   const validation::count_report report = validation::run_count_report(config);
-  const std::vector<std::string> plots = o.no_plots ? std::vector<std::string>{} : make_plots(config.out);
+  const report_plots plots = make_report_plots(config.out, o.no_plots);
   json metadata = run_metadata();
   metadata["wall_seconds"] = wall_seconds();
   metadata["reused_points"] = report.reused_points;
-  validation::write_report_summary(config, report, metadata, plots);
+  metadata["plot_script"] = plots.script;
+  validation::write_report_summary(config, report, metadata, plots.files, plots.missing_reason);
 
   const int total = static_cast<int>(report.checks.size());
   const bool all_pass = report.passed() == total;

@@ -6,9 +6,11 @@
 #include <chrono>
 #include <ctime>
 #include <iostream>
+#include <map>
 #include <stdexcept>
 
 #include "numerics/atomic_file.hpp"
+#include "numerics/directory_lock.hpp"
 #include "numerics/progress.hpp"
 #include "tools/build_info.hpp"
 
@@ -92,6 +94,12 @@ std::filesystem::path prepare_output_directory(const std::string& dir, std::stri
   } catch (const std::exception&) {
     throw std::invalid_argument(fmt::format("{}: cannot write to {}", option, dir));
   }
+  // Claimed until the process exits: a second steer run writing here would mix its files with
+  // this run's (directory_lock.hpp). A directory named twice (--out and --save-couplings) is
+  // claimed once.
+  static std::map<std::filesystem::path, numerics::directory_lock> claimed;
+  const std::filesystem::path key = std::filesystem::canonical(path);
+  if (!claimed.contains(key)) claimed.try_emplace(key, key);
   return path;
 }
 

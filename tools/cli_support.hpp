@@ -58,8 +58,10 @@ CLI::Option* add_text_option(CLI::App& command, const std::string& name, std::st
 // Applies --threads; says whether progress lines should be printed (stderr is a TTY, no --quiet).
 bool apply_common_options(const common_options& options);
 
-// Creates `dir` (and parents) and checks it is writable, before any work starts.
-// Throws std::invalid_argument "OPTION: cannot write to DIR: reason".
+// Creates `dir` (and parents), checks it is writable and claims it for this process (an flock
+// held until exit, numerics/directory_lock.hpp), before any work starts. Throws
+// std::invalid_argument "OPTION: cannot write to DIR: reason", or naming the PID of another
+// steer run that holds the directory.
 std::filesystem::path prepare_output_directory(const std::string& dir, std::string_view option = "--out");
 
 // Version, git hash, build type, host threads and the start time of this run.

@@ -8,7 +8,6 @@
 #include <memory>
 #include <stdexcept>
 
-#include "numerics/directory_lock.hpp"
 #include "tools/build_info.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
@@ -42,7 +41,6 @@ int run_report(const report_options& o) {
   config.validate();
   config.program_version = build_info::version;
   config.out = prepare_output_directory(o.common.out.empty() ? "results/report" : o.common.out);
-  const numerics::directory_lock lock(config.out);
 
   const validation::count_report report = validation::run_count_report(config);
   const report_plots plots = make_report_plots(config.out, o.no_plots);
@@ -76,7 +74,7 @@ void register_report(CLI::App& app) {
                   [](const std::string& text) { parse_size_list(text, "--sizes", 2, validation::max_report_neurons); });
   add_text_option(*report, "--self-couplings", o->self_couplings, "Self-couplings J_D: list of values or a:b:k ranges",
                   [](const std::string& text) { parse_range_list(text, "--self-couplings"); });
-  add_integer_option(*report, "--networks", o->networks, 2, max_networks, "Sampled networks per (N, J_D) point");
+  add_integer_option(*report, "--networks", o->networks, 2, validation::max_report_networks, "Sampled networks per (N, J_D) point");
   report->add_flag("--no-plots", o->no_plots, "Skip the matplotlib plots");
   add_common_options(*report, o->common, "Run directory (default results/report); re-running resumes");
   report->callback([o] {

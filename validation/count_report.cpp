@@ -49,7 +49,6 @@ void count_report_config::validate() const {
   if (self_couplings.empty()) throw std::invalid_argument("self-couplings: at least one J_D is required");
   for (const double jd : self_couplings)
     if (!std::isfinite(jd)) throw std::invalid_argument(fmt::format("self-couplings: J_D must be finite, got {}", jd));
-  // Every network's pair histogram is held until the point is summarised: (N + 1) · 8 bytes each.
   if (networks < 2 || networks > max_report_networks)
     throw std::invalid_argument(fmt::format("networks must be in [2, {}], got {}", max_report_networks, networks));
 }

@@ -20,7 +20,8 @@
 namespace steer::validation {
 
 inline constexpr int max_report_neurons = 26;
-inline constexpr std::int64_t max_report_networks = 10'000'000;  // ≤ 2.2 GB of pair histograms at N = 26
+// Every network's pair histogram is held until its point is summarised: ≤ 0.22 GB at N = 26.
+inline constexpr std::int64_t max_report_networks = 1'000'000;
 
 struct count_report_config {
   std::vector<int> sizes;

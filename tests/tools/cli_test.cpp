@@ -2,44 +2,21 @@
 // every kind of bad input.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <utility>
 
+#include "tests/tools/steer_process.hpp"
+
+using steer_test::run;
+using steer_test::scratch;
+
 namespace {
-
-struct run_result {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-// One directory per test process: ctest runs the tests of this file in parallel.
-std::filesystem::path scratch() {
-  const auto dir = std::filesystem::temp_directory_path() / ("steer_cli_test_" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-
-run_result run(const std::string& arguments) {
-  const auto err_file = scratch() / "stderr.txt";
-  const std::string command = std::string(STEER_EXECUTABLE) + " " + arguments + " 2>" + err_file.string();
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buffer{};
-  while (fgets(buffer.data(), buffer.size(), pipe)) out += buffer.data();
-  const int status = pclose(pipe);
-  std::ifstream in(err_file);
-  std::string err((std::istreambuf_iterator<char>(in)), {});
-  return {WEXITSTATUS(status), out, err};
-}
 
 nlohmann::json run_json(const std::string& arguments) {
   const auto r = run(arguments);

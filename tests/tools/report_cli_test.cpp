@@ -84,6 +84,10 @@ TEST(ReportCli, SecondRunOnTheSameDirectoryIsRefused) {
   EXPECT_NE(r.err.find("PID " + std::to_string(getpid())), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   EXPECT_FALSE(std::filesystem::exists(out / "counts.csv"));
+  // Every command that writes a run directory claims it the same way.
+  const auto e = run("enumerate --n 6 --networks 2 --quiet --out " + out.string());
+  EXPECT_EQ(e.status, 2) << e.err;
+  EXPECT_NE(e.err.find("in use by another steer run"), std::string::npos) << e.err;
 }
 
 TEST(ReportCli, NoPlotsRemovesStalePlotsAndSaysWhy) {

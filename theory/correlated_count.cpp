@@ -72,6 +72,13 @@ double fixed_point_entropy_correlated(double self_coupling, double symmetry) {
   check_symmetry(function, symmetry);
   if (symmetry == 0.0) return fixed_point_entropy(self_coupling);
   if (symmetry == -1.0 && self_coupling <= 0.0) return -std::numeric_limits<double>::infinity();
+  // η = −1, J_D → 0⁺: the saddle x = J_D + u ≈ −1/J_D runs off to −∞ (beyond any search window for
+  // J_D ≲ 1e−150). With the Mills series (φ/Φ)(x) = −x(1 + 1/x² − 2/x⁴ + …) the minimum of (C2) is
+  //   s = ln 2 + 1 − ½ ln 2π + ln J_D − J_D²/2 + J_D⁴/2 + O(J_D⁶),
+  // so below J_D = 1e−4 the two leading corrections leave an error ≤ 1e−24.
+  if (symmetry == -1.0 && self_coupling < 1e-4)
+    return std::numbers::ln2 + 1.0 - log_sqrt_two_pi + std::log(self_coupling) +
+           0.5 * self_coupling * self_coupling * (self_coupling * self_coupling - 1.0);
   // The bracket of (C2), ln Φ(x) − u²/(2η) with x = J_D + u. For η < 0 and x < 0 the two terms nearly
   // cancel when x ≪ 0; there ln Φ(x) = −x²/2 − ½ ln 2π − ln (φ/Φ)(x) and the squares are combined by hand:
   // −x²/2 − u²/(2η) = −J_D²/2 − J_D u + (u²/2)(−1/η − 1), exactly 0·u² at η = −1.

@@ -92,11 +92,14 @@ double pair_entropy(double q, double self_coupling) {
 double second_moment_ratio_large_n(double self_coupling) {
   if (!std::isfinite(self_coupling))
     throw std::domain_error(fmt::format("second_moment_ratio_large_n: self_coupling must be finite, got {}", self_coupling));
-  const double hazard = normal_pdf_over_cdf(self_coupling);
-  const double r = hazard * hazard;
   // −S2''(0) = 1 − (2 + J_D²) r + r² (spec §3.3); not positive ⇒ q = 0 is no maximum of S2 and the
-  // Gaussian region's contribution grows exponentially with N.
-  const double curvature = 1.0 - (2.0 + self_coupling * self_coupling) * r + r * r;
+  // Gaussian region's contribution grows exponentially with N. It is negative for every J_D below
+  // the root −0.17835765 and falls monotonically to −2 as J_D → −∞ (mpmath, tools/reference/
+  // pair_count.py); below J_D = −1 it is not evaluated, since r ≈ J_D² would overflow into inf − inf.
+  if (self_coupling < -1.0) return std::numeric_limits<double>::infinity();
+  const double hazard = normal_pdf_over_cdf(self_coupling);
+  const double r = hazard * hazard;  // 0 for J_D ≳ 38, and then J_D (J_D r) = 0 even where J_D² overflows
+  const double curvature = 1.0 - 2.0 * r - self_coupling * (self_coupling * r) + r * r;
   if (curvature <= 0.0) return std::numeric_limits<double>::infinity();
   return std::exp(-r) / std::sqrt(curvature);
 }

@@ -16,11 +16,14 @@
 
 namespace steer::theory {
 
-// ln E[#FP] for symmetry η ∈ [0, 1] by (C1) (Gauss–Kronrod around the Laplace peak; 1e−12).
+// ln E[#FP] for symmetry η ∈ [0, 1] by (C1) (Gauss–Kronrod around the Laplace peak; absolute error
+// ≲ 1e−12 max(1, |ln E|), checked against the rule's error estimate: std::runtime_error otherwise,
+// which happens for |J_D| ≳ 1e10).
 // η < 0 has no real one-dimensional form: throws std::domain_error pointing to (C2).
 double log_expected_fixed_points_correlated(int n, double self_coupling, double symmetry);
 
-// s(J_D, η) of (C2) for η ∈ [−1, 1]; −inf where no fixed point can exist (η = −1, J_D ≤ 0).
+// s(J_D, η) of (C2) for η ∈ [−1, 1], within 1e−13 max(1, |s|); −inf where no fixed point can exist
+// (η = −1, J_D ≤ 0); for η = −1, s ≈ ln J_D as J_D → 0⁺ (asymptote below J_D = 1e−4).
 double fixed_point_entropy_correlated(double self_coupling, double symmetry);
 
 }  // namespace steer::theory

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <utility>
 
+#include "tests/support/npy_bytes.hpp"
+
 using namespace steer::numerics;
 
 namespace {
@@ -102,13 +104,7 @@ TEST(CouplingIo, NpyShapesThatDoNotMatchTheDataAreRefused) {
       {"3, 3", "does not match the 32 data bytes"},
       {"4,", "shape must be 2-D"}};
   for (const auto& [shape, message] : cases) {
-    std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + shape + "), }";
-    header.append((64 - (10 + header.size() + 1) % 64) % 64, ' ');
-    header += '\n';
-    std::string bytes("\x93NUMPY\x01\x00", 8);
-    bytes += static_cast<char>(header.size() & 0xFF);
-    bytes += static_cast<char>(header.size() >> 8);
-    write_text(scratch("shape.npy"), bytes + header + std::string(32, '\0'));
+    write_text(scratch("shape.npy"), steer_test::npy_bytes_with_shape(shape, 32));
     const std::string error = error_of(scratch("shape.npy"));
     EXPECT_NE(error.find(message), std::string::npos) << shape << ": " << error;
   }

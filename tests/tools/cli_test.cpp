@@ -11,7 +11,8 @@
 #include <string>
 #include <utility>
 
-#include "tests/tools/steer_process.hpp"
+#include "tests/support/npy_bytes.hpp"
+#include "tests/support/steer_process.hpp"
 
 using steer_test::run;
 using steer_test::scratch;
@@ -270,13 +271,7 @@ TEST(Cli, MessagesStayOneReadableLine) {
 // Issue 7, items 8 and 10: .npy headers are checked against the data before anything is allocated.
 TEST(Cli, HugeNpyShapesAreBadInputNotOutOfMemory) {
   for (const std::string shape : {"4294967296, 4294967296", "1000000000000000000000000000000, 1000000000000000000000000000000"}) {
-    std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + shape + "), }";
-    header.append((64 - (10 + header.size() + 1) % 64) % 64, ' ');
-    header += '\n';
-    std::string bytes("\x93NUMPY\x01\x00", 8);
-    bytes += static_cast<char>(header.size() & 0xFF);
-    bytes += static_cast<char>(header.size() >> 8);
-    write_bytes(scratch() / "huge.npy", bytes + header + std::string(32, '\0'));
+    write_bytes(scratch() / "huge.npy", steer_test::npy_bytes_with_shape(shape, 32));
     expect_bad_input("enumerate --couplings " + (scratch() / "huge.npy").string(), "huge.npy: shape");
   }
 }

@@ -11,7 +11,7 @@
 
 #include "numerics/atomic_file.hpp"
 #include "numerics/directory_lock.hpp"
-#include "tests/tools/steer_process.hpp"
+#include "tests/support/steer_process.hpp"
 
 using steer_test::read_text;
 using steer_test::run;

@@ -47,6 +47,9 @@ void write_bytes(const std::filesystem::path& file, const std::string& bytes) {
 
 }  // namespace
 
+// The literals below are spec fixed-points-theory's tables, to the digits it prints; they are
+// also rows of tests/theory/reference/{annealed,pair}_count.inc, which
+// tools/reference/{annealed,pair}_count.py regenerate in mpmath.
 TEST(Cli, TheoryCountMatchesTheSpecTable) {
   const auto j = run_json("theory count --n 20 --self-coupling 0.5 --json");
   EXPECT_EQ(j["n"], 20);

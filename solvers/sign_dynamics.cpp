@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "numerics/fixed_point.hpp"
+#include "numerics/fixed_points/fixed_point.hpp"
 #include "numerics/rng_stream.hpp"
 
 namespace steer::solvers {

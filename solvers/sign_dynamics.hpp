@@ -9,8 +9,8 @@
 
 #include <cstdint>
 
-#include "numerics/couplings.hpp"
-#include "numerics/spin_state.hpp"
+#include "numerics/fixed_points/couplings.hpp"
+#include "numerics/fixed_points/spin_state.hpp"
 
 namespace steer::solvers {
 

@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "numerics/atomic_file.hpp"
-#include "numerics/enumeration.hpp"
+#include "numerics/fixed_points/enumeration.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
 

@@ -7,9 +7,9 @@
 #include <stdexcept>
 
 #include "numerics/atomic_file.hpp"
-#include "numerics/coupling_io.hpp"
-#include "numerics/ensemble_enumeration.hpp"
-#include "numerics/pair_distances.hpp"
+#include "numerics/fixed_points/coupling_io.hpp"
+#include "numerics/fixed_points/ensemble_enumeration.hpp"
+#include "numerics/fixed_points/pair_distances.hpp"
 #include "theory/annealed_count.hpp"
 #include "theory/correlated_count.hpp"
 #include "theory/pair_count.hpp"

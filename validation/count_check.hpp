@@ -11,7 +11,7 @@
 #include <map>
 #include <vector>
 
-#include "numerics/ensemble_enumeration.hpp"
+#include "numerics/fixed_points/ensemble_enumeration.hpp"
 
 namespace steer::validation {
 

@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "numerics/ensemble_enumeration.hpp"
+#include "numerics/fixed_points/ensemble_enumeration.hpp"
 
 namespace steer::validation {
 

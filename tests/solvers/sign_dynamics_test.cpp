@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "numerics/enumeration.hpp"
-#include "numerics/fixed_point.hpp"
+#include "numerics/fixed_points/enumeration.hpp"
+#include "numerics/fixed_points/fixed_point.hpp"
 
 using namespace steer;
 using solvers::update_schedule;

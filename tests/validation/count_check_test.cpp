@@ -9,7 +9,7 @@
 #include <limits>
 #include <vector>
 
-#include "numerics/ensemble_enumeration.hpp"
+#include "numerics/fixed_points/ensemble_enumeration.hpp"
 #include "theory/annealed_count.hpp"
 #include "theory/correlated_count.hpp"
 #include "theory/pair_count.hpp"

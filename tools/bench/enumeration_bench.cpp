@@ -6,9 +6,9 @@
 #include <chrono>
 #include <cmath>
 
-#include "numerics/enumeration.hpp"
-#include "numerics/enumeration_kernels.hpp"
-#include "numerics/quantised_couplings.hpp"
+#include "numerics/fixed_points/enumeration.hpp"
+#include "numerics/fixed_points/enumeration_kernels.hpp"
+#include "numerics/fixed_points/quantised_couplings.hpp"
 
 namespace {
 
@@ -27,7 +27,7 @@ void scalar_baseline(benchmark::State& state) { enumerate(state, enumeration_ker
 
 // Args: N, 10·J_D. Both AVX-512 kernels on 16 spread chunks of 2^(N−9) states, one thread.
 // Counters: nodes_per_state (what `automatic` measures), ns_per_node, ns_per_gray_state and
-// pruned_over_gray (time ratio; < 1 means pruning pays). docs/numerics/enumeration.md.
+// pruned_over_gray (time ratio; < 1 means pruning pays). docs/numerics/fixed_points/enumeration.md.
 void kernel_cost_model(benchmark::State& state) {
   if (!detail::cpu_has_avx512()) {
     state.SkipWithError("no AVX-512");

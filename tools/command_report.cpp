@@ -12,7 +12,7 @@
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
 #include "tools/report_plots.hpp"
-#include "validation/count_report.hpp"
+#include "validation/fixed_points/count_report.hpp"
 
 namespace steer::tools {
 namespace {

@@ -1,6 +1,6 @@
 // Saved report points: a point round-trips exactly, and every malformed or mismatched file is
 // refused with a reason (never trusted, never a crash) — issue 7 item 12.
-#include "validation/saved_point.hpp"
+#include "validation/fixed_points/saved_point.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

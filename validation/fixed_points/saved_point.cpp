@@ -1,4 +1,4 @@
-#include "validation/saved_point.hpp"
+#include "validation/fixed_points/saved_point.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-#include "solvers/sign_dynamics.hpp"
+#include "solvers/fixed_points/sign_dynamics.hpp"
 
 #include <fmt/format.h>
 

@@ -15,7 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "validation/count_check.hpp"
+#include "validation/fixed_points/count_check.hpp"
 
 namespace steer::validation {
 

@@ -1,4 +1,4 @@
-#include "validation/count_check.hpp"
+#include "validation/fixed_points/count_check.hpp"
 
 #include <boost/math/distributions/normal.hpp>
 #include <fmt/format.h>

@@ -1,5 +1,5 @@
 // Theory against enumeration averaged over networks (the 4σ test, N = 8…14).
-#include "validation/count_check.hpp"
+#include "validation/fixed_points/count_check.hpp"
 
 #include <gtest/gtest.h>
 

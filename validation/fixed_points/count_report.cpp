@@ -1,4 +1,4 @@
-#include "validation/count_report.hpp"
+#include "validation/fixed_points/count_report.hpp"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,7 @@
 #include <stdexcept>
 
 #include "numerics/atomic_file.hpp"
-#include "validation/saved_point.hpp"
+#include "validation/fixed_points/saved_point.hpp"
 
 namespace steer::validation {
 namespace {

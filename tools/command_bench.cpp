@@ -102,8 +102,12 @@ void run_bench(const bench_options& o) {
 void register_bench(CLI::App& app) {
   auto* bench = app.add_subcommand("bench", "Throughput benchmarks, each against a baseline measured in the same run");
   bench->require_subcommand(1);
+  register_bench_enumerate(*bench);
+}
+
+void register_bench_enumerate(CLI::App& bench) {
   auto o = std::make_shared<bench_options>();
-  auto* enumerate = bench->add_subcommand("enumerate", "Exhaustive enumeration (states/s) vs the scalar Gray-code loop");
+  auto* enumerate = bench.add_subcommand("enumerate", "Exhaustive enumeration (states/s) vs the scalar Gray-code loop");
   add_integer_option(*enumerate, "--n", o->n, 2, max_bench_neurons, "Number of neurons N");
   add_text_option(*enumerate, "--sizes", o->sizes, "A table over N instead, e.g. 20:32:7",
                   [](const std::string& text) { parse_size_list(text, "--sizes", 2, max_bench_neurons); });

@@ -10,4 +10,8 @@ void register_enumerate(CLI::App& app);
 void register_bench(CLI::App& app);
 void register_report(CLI::App& app);
 
+// `steer bench <name>`: one file each (bench_<name>.cpp, or command_bench.cpp for enumerate),
+// called from register_bench.
+void register_bench_enumerate(CLI::App& bench);
+
 }  // namespace steer::tools

@@ -94,4 +94,5 @@ def main():
     emit("pair_count.py", lines)
 
 
-main()
+if __name__ == "__main__":  # neighbour_count.py imports log_pairs
+    main()

@@ -1,7 +1,7 @@
 // Reading and writing coupling matrices as NumPy users write them: text (N rows of N numbers,
 // comma- or whitespace-separated, as np.savetxt writes) and .npy (2-D float64, float32 or
 // integers of 1-8 bytes, either byte order, C or Fortran order). The diagonal holds the
-// self-couplings.
+// self-couplings. Parsing is numerics/array_io's; this file adds the square shape and finiteness.
 #pragma once
 
 #include <filesystem>

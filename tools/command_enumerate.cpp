@@ -36,7 +36,23 @@ struct enumerate_options {
   std::string kernel = "auto";
   bool no_pairs = false;
   bool force_pairs = false;
+  int modules = 0;  // 0: the fully connected ensemble; M >= 1: the modular variant (N/M units per module)
+  double inter_module_coupling = 0.0;
+  bool ring = false;
 };
+
+// The modular variant splits N into M modules of N/M units (numerics/fixed_points/couplings.hpp).
+numerics::modular_ensemble modular_of(const enumerate_options& o) {
+  if (o.n % o.modules != 0)
+    throw std::invalid_argument(fmt::format("--modules: N = {} is not a multiple of M = {}", o.n, o.modules));
+  const numerics::modular_ensemble modular{o.modules, o.n / o.modules, o.self_coupling, o.inter_module_coupling, o.ring};
+  try {
+    modular.validate();
+  } catch (const std::exception& e) {
+    throw std::invalid_argument(fmt::format("--modules: {}", e.what()));
+  }
+  return modular;
+}
 
 // Pair histograms cost O(N 2^N) up to N = 26 (Walsh–Hadamard) but O(#FP²) beyond, which can
 // run for hours: above 26 they are computed only on request (--pairs).
@@ -89,6 +105,7 @@ std::string fixed_point_listing(const std::vector<std::vector<packed_state>>& pe
 }
 
 json theory_count_or_null(const enumerate_options& o) {
+  if (o.modules > 0) return nullptr;  // theory of the modular variant: theory/modular_count (issue 8 item 4)
   if (o.symmetry < 0.0) return nullptr;  // no finite-N closed form for η < 0 (theory/correlated_count.hpp)
   const double log_count = o.symmetry == 0.0 ? theory::log_expected_fixed_points(o.n, o.self_coupling)
                                              : theory::log_expected_fixed_points_correlated(o.n, o.self_coupling, o.symmetry);
@@ -136,13 +153,13 @@ void run_user_matrix(const enumerate_options& o, bool progress) {
 }
 
 void run_ensemble(const enumerate_options& o, bool progress) {
-  const numerics::coupling_ensemble ensemble{o.n, o.self_coupling, o.symmetry};
-  ensemble.validate();
+  const numerics::network_source source = o.modules > 0 ? numerics::sampled_networks(modular_of(o))
+                                                        : numerics::sampled_networks(numerics::coupling_ensemble{o.n, o.self_coupling, o.symmetry});
   const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
   if (!o.save_couplings.empty()) {
     const auto dir = prepare_output_directory(o.save_couplings, "--save-couplings");
     for (std::int64_t k = 0; k < o.networks; ++k)
-      numerics::write_couplings(numerics::sample_couplings(ensemble, o.common.seed, static_cast<std::uint64_t>(k)),
+      numerics::write_couplings(source.sample(o.common.seed, static_cast<std::uint64_t>(k)),
                                 dir / fmt::format("couplings_{:06d}.{}", k, o.couplings_format));
   }
   const bool pairs = want_pairs(o, o.n);
@@ -153,12 +170,18 @@ void run_ensemble(const enumerate_options& o, bool progress) {
   options.keep_states = !o.list_fixed_points.empty();
   options.progress = progress;
   options.kernel = parse_kernel(o.kernel);
-  const auto per_network = numerics::enumerate_ensemble(ensemble, options);
+  const auto per_network = numerics::enumerate_networks(source, options);
 
   json result = {{"n", o.n}, {"self_coupling", o.self_coupling}, {"symmetry", o.symmetry},
                  {"networks", o.networks}, {"seed", o.common.seed}};
+  if (o.modules > 0) {
+    result["modules"] = o.modules;
+    result["module_size"] = o.n / o.modules;
+    result["inter_module_coupling"] = o.inter_module_coupling;
+    result["ring"] = o.ring;
+  }
   json theory_pairs = nullptr;
-  if (pairs && o.symmetry == 0.0) theory_pairs = theory::expected_pairs(o.n, o.self_coupling);
+  if (pairs && o.symmetry == 0.0 && o.modules == 0) theory_pairs = theory::expected_pairs(o.n, o.self_coupling);
   result["theory_expected_fixed_points"] = theory_count_or_null(o);
   if (o.networks >= 2) {
     const numerics::ensemble_summary summary = numerics::summarise(per_network);
@@ -206,12 +229,12 @@ void run_ensemble(const enumerate_options& o, bool progress) {
   if (o.common.json) {
     print_json(result);
   } else if (o.networks >= 2) {
-    fmt::print("N={} J_D={} symmetry={}: mean #FP over {} networks = {} ± {} (theory {})\n", o.n, o.self_coupling,
-               o.symmetry, o.networks, result["mean_fixed_points"].dump(), result["sem_fixed_points"].dump(),
+    fmt::print("{}: mean #FP over {} networks = {} ± {} (theory {})\n", source.label, o.networks,
+               result["mean_fixed_points"].dump(), result["sem_fixed_points"].dump(),
                result["theory_expected_fixed_points"].dump());
   } else {
-    fmt::print("N={} J_D={} symmetry={}: {} fixed points (theory mean {})\n", o.n, o.self_coupling, o.symmetry,
-               per_network.front().count, result["theory_expected_fixed_points"].dump());
+    fmt::print("{}: {} fixed points (theory mean {})\n", source.label, per_network.front().count,
+               result["theory_expected_fixed_points"].dump());
   }
 }
 
@@ -236,6 +259,14 @@ void register_enumerate(CLI::App& app) {
                   "either byte order, C or Fortran order; every entry is converted exactly to double (int64 values "
                   "beyond 2^53 that double cannot hold exactly are refused); NaN and inf are refused")
       ->excludes(n)->excludes(jd)->excludes(eta)->excludes(networks)->excludes(save);
+  auto* modules = add_integer_option(*command, "--modules", o->modules, 1, numerics::max_enumeration_neurons / 2,
+                                     "Modular variant: M modules of N/M units, N(0, M/N) couplings inside each module, "
+                                     "none between modules except --inter-module-coupling")
+                      ->excludes(eta);
+  add_real_option(*command, "--inter-module-coupling", o->inter_module_coupling,
+                  "Coupling lambda between unit i of module m and unit i of modules m±1 (with --modules)")
+      ->needs(modules);
+  command->add_flag("--ring", o->ring, "Modules form a ring (M−1 linked to 0) instead of an open chain")->needs(modules);
   add_text_option(*command, "--list-fixed-points", o->list_fixed_points, "CSV file listing every fixed point",
                   check_listing_directory);
   command->add_option("--list-format", o->list_format, "pm1: one ±1 row per fixed point; packed: one integer (bit i set ⇔ s_i = +1)")

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <stdexcept>
 
+#include "numerics/fixed_points/spin_state.hpp"
 #include "numerics/rng_stream.hpp"
 
 namespace steer::numerics {
@@ -48,6 +49,41 @@ coupling_matrix sample_couplings(const coupling_ensemble& ensemble, std::uint64_
     }
   }
   return coupling_matrix(n, std::move(j));
+}
+
+void modular_ensemble::validate() const {
+  if (modules < 1) throw std::invalid_argument(fmt::format("modules must be >= 1, got {}", modules));
+  if (module_size < 2) throw std::invalid_argument(fmt::format("module size must be >= 2, got {}", module_size));
+  if (modules > max_packed_neurons / module_size)
+    throw std::invalid_argument(fmt::format("modules x module size must be <= {}, got {} x {}", max_packed_neurons,
+                                            modules, module_size));
+  if (!std::isfinite(self_coupling))
+    throw std::domain_error(fmt::format("self_coupling must be finite, got {}", self_coupling));
+  if (!std::isfinite(inter_module_coupling))
+    throw std::domain_error(fmt::format("inter_module_coupling must be finite, got {}", inter_module_coupling));
+}
+
+coupling_matrix sample_modular_couplings(const modular_ensemble& ensemble, std::uint64_t seed, std::uint64_t network) {
+  ensemble.validate();
+  const int n = ensemble.module_size, total = ensemble.size();
+  const double inv_sqrt_n = 1.0 / std::sqrt(static_cast<double>(n));
+  std::vector<double> j(static_cast<std::size_t>(total) * total, 0.0);
+  const auto at = [&](int row, int col) -> double& { return j[static_cast<std::size_t>(row) * total + col]; };
+  rng_stream stream(seed, network, stream_purpose::couplings);
+  for (int m = 0; m < ensemble.modules; ++m)
+    for (int row = m * n; row < (m + 1) * n; ++row)
+      for (int col = m * n; col < (m + 1) * n; ++col)
+        at(row, col) = row == col ? ensemble.self_coupling : stream.standard_normal() * inv_sqrt_n;
+  // Links m ↔ m+1 (and M−1 ↔ 0 on a ring of M >= 3; at M = 2 that link is the chain's own).
+  const int links = ensemble.ring && ensemble.modules >= 3 ? ensemble.modules : ensemble.modules - 1;
+  for (int m = 0; m < links; ++m) {
+    const int next = (m + 1) % ensemble.modules;
+    for (int i = 0; i < n; ++i) {
+      at(m * n + i, next * n + i) = ensemble.inter_module_coupling;
+      at(next * n + i, m * n + i) = ensemble.inter_module_coupling;
+    }
+  }
+  return coupling_matrix(total, std::move(j));
 }
 
 }  // namespace steer::numerics

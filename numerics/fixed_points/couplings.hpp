@@ -40,4 +40,26 @@ struct coupling_ensemble {
 coupling_matrix sample_couplings(const coupling_ensemble& ensemble, std::uint64_t seed,
                                  std::uint64_t network);
 
+// The modular variant (issue 8 item 4; companion paper v2's "sparse excitatory inter-module
+// connections" in place of self-coupling): M modules of n units, N = M·n, unit i of module m is
+// neuron m·n + i. Inside a module J ~ N(0, 1/n) i.i.d. for every ordered pair (asymmetric), the
+// diagonal is J_D; unit i of module m and unit i of modules m ± 1 are coupled by λ in both
+// directions (open chain, or a ring when `ring`; a ring of M = 2 has one link per pair, not two);
+// every other entry is 0.
+struct modular_ensemble {
+  int modules = 2;
+  int module_size = 4;
+  double self_coupling = 0.0;
+  double inter_module_coupling = 0.0;
+  bool ring = false;
+
+  int size() const { return modules * module_size; }
+  // M >= 1, n >= 2, M·n <= 64 (packed states), finite J_D and λ; throws naming the field.
+  void validate() const;
+};
+
+// Network `network` under master seed `seed`: stream (seed, network, couplings) gives, module by
+// module and row by row, one normal z per off-diagonal in-module entry, J = z/√n.
+coupling_matrix sample_modular_couplings(const modular_ensemble& ensemble, std::uint64_t seed, std::uint64_t network);
+
 }  // namespace steer::numerics

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 #include <omp.h>
+
+#include <algorithm>
 #include <stdexcept>
 
 #include "numerics/fixed_points/pair_distances.hpp"
@@ -9,22 +11,35 @@
 
 namespace steer::numerics {
 
-std::vector<network_fixed_points> enumerate_ensemble(const coupling_ensemble& ensemble,
-                                                     const ensemble_options& options) {
+network_source sampled_networks(const coupling_ensemble& ensemble) {
   ensemble.validate();
+  return {ensemble.n, fmt::format("N={} J_D={} symmetry={}", ensemble.n, ensemble.self_coupling, ensemble.symmetry),
+          [ensemble](std::uint64_t seed, std::uint64_t network) { return sample_couplings(ensemble, seed, network); }};
+}
+
+network_source sampled_networks(const modular_ensemble& ensemble) {
+  ensemble.validate();
+  return {ensemble.size(),
+          fmt::format("M={} n={} J_D={} lambda={}{}", ensemble.modules, ensemble.module_size, ensemble.self_coupling,
+                      ensemble.inter_module_coupling, ensemble.ring ? " ring" : ""),
+          [ensemble](std::uint64_t seed, std::uint64_t network) { return sample_modular_couplings(ensemble, seed, network); }};
+}
+
+void for_each_enumerated_network(
+    const network_source& source, const ensemble_options& options,
+    const std::function<void(std::int64_t k, const coupling_matrix& couplings, enumeration_result&& found)>& use) {
   if (options.networks < 1)
     throw std::invalid_argument(fmt::format("networks must be >= 1, got {}", options.networks));
   if (options.first_network < 0)
     throw std::invalid_argument(fmt::format("first network must be >= 0, got {}", options.first_network));
-  if (ensemble.n > max_enumeration_neurons)
+  if (source.n > max_enumeration_neurons)
     throw std::invalid_argument(fmt::format("n must be <= {} for exhaustive enumeration, got {}",
-                                            max_enumeration_neurons, ensemble.n));
+                                            max_enumeration_neurons, source.n));
   require_kernel(options.kernel);  // throw here, not inside the OpenMP region
-  std::vector<network_fixed_points> results(static_cast<std::size_t>(options.networks));
   // One network reports its chunks; several report networks.
   const bool single = options.networks == 1;
-  progress_meter progress(fmt::format("enumerate N={} J_D={}", ensemble.n, ensemble.self_coupling),
-                          static_cast<std::uint64_t>(options.networks), options.progress && !single);
+  progress_meter progress(fmt::format("enumerate {}", source.label), static_cast<std::uint64_t>(options.networks),
+                          options.progress && !single);
   // Threads go over networks, or inside each network when there are fewer networks than
   // threads (one large network); either way the output is the same.
   const bool inside = options.networks < omp_get_max_threads();
@@ -32,15 +47,26 @@ std::vector<network_fixed_points> enumerate_ensemble(const coupling_ensemble& en
                                        options.progress && single};
 #pragma omp parallel for schedule(dynamic) if (!inside)
   for (std::int64_t k = 0; k < options.networks; ++k) {
-    const auto network = static_cast<std::uint64_t>(options.first_network + k);
-    enumeration_result found = enumerate_fixed_points(sample_couplings(ensemble, options.seed, network), per_network);
-    auto& out = results[static_cast<std::size_t>(k)];
-    out.count = found.count;
-    if (options.pair_histograms) out.pair_histogram = pair_distance_histogram(found.fixed_points, ensemble.n);
-    if (options.keep_states) out.states = std::move(found.fixed_points);
+    const coupling_matrix couplings = source.sample(options.seed, static_cast<std::uint64_t>(options.first_network + k));
+    use(k, couplings, enumerate_fixed_points(couplings, per_network));
     progress.advance();
   }
+}
+
+std::vector<network_fixed_points> enumerate_networks(const network_source& source, const ensemble_options& options) {
+  std::vector<network_fixed_points> results(static_cast<std::size_t>(std::max<std::int64_t>(options.networks, 0)));
+  for_each_enumerated_network(source, options, [&](std::int64_t k, const coupling_matrix&, enumeration_result&& found) {
+    auto& out = results[static_cast<std::size_t>(k)];
+    out.count = found.count;
+    if (options.pair_histograms) out.pair_histogram = pair_distance_histogram(found.fixed_points, source.n);
+    if (options.keep_states) out.states = std::move(found.fixed_points);
+  });
   return results;
+}
+
+std::vector<network_fixed_points> enumerate_ensemble(const coupling_ensemble& ensemble,
+                                                     const ensemble_options& options) {
+  return enumerate_networks(sampled_networks(ensemble), options);
 }
 
 ensemble_summary summarise(const std::vector<network_fixed_points>& per_network) {

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "numerics/fixed_points/couplings.hpp"
@@ -26,10 +28,30 @@ struct network_fixed_points {
   std::vector<packed_state> states;           // ascending, empty without keep_states
 };
 
-// One entry per network, in network order. OpenMP over networks (each enumerated serially),
-// or inside each network when there are fewer networks than threads;
-// network k uses the stream (seed, k, couplings), so the output does not depend on the
-// number of threads.
+// An ensemble as a function of the network index (DESIGN.md, Parallelism: one generic
+// mechanism for every ensemble command). `sample(seed, k)` must depend on nothing else.
+struct network_source {
+  int n = 0;
+  std::string label;  // for progress lines, e.g. "N=16 J_D=0.5"
+  std::function<coupling_matrix(std::uint64_t seed, std::uint64_t network)> sample;
+};
+
+// Validate the ensemble (throws naming the field) and wrap it.
+network_source sampled_networks(const coupling_ensemble& ensemble);
+network_source sampled_networks(const modular_ensemble& ensemble);
+
+// Enumerates networks first_network .. first_network+networks−1 of `source` and hands each one's
+// couplings and result (states kept when options.keep_states or pair_histograms) to
+// `use(k, couplings, result)`, k = 0..networks−1, called concurrently for different k. OpenMP
+// over networks (each enumerated serially), or inside each network when there are fewer
+// networks than threads; network k's couplings come from the stream (seed, k, couplings), so
+// what `use` sees does not depend on the number of threads.
+void for_each_enumerated_network(
+    const network_source& source, const ensemble_options& options,
+    const std::function<void(std::int64_t k, const coupling_matrix& couplings, enumeration_result&& found)>& use);
+
+// One entry per network, in network order (for_each_enumerated_network).
+std::vector<network_fixed_points> enumerate_networks(const network_source& source, const ensemble_options& options);
 std::vector<network_fixed_points> enumerate_ensemble(const coupling_ensemble& ensemble,
                                                      const ensemble_options& options);
 

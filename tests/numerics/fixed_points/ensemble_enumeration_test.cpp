@@ -58,3 +58,35 @@ TEST(EnsembleEnumeration, BadOptionsThrow) {
   options.networks = 2;
   EXPECT_THROW(enumerate_ensemble({41, 0.5, 0.0}, options), std::invalid_argument);
 }
+
+// λ = 0: the modules are independent networks, so every fixed point of the whole is a product
+// of fixed points of the modules (hand-checkable: #FP = Π_m #FP_m, network by network).
+TEST(EnsembleEnumeration, UncoupledModulesMultiplyTheirCounts) {
+  const modular_ensemble e{3, 5, 0.5, 0.0, false};
+  ensemble_options options;
+  options.networks = 20;
+  options.pair_histograms = false;
+  const auto whole = enumerate_networks(sampled_networks(e), options);
+  for (std::uint64_t k = 0; k < 20; ++k) {
+    const coupling_matrix j = sample_modular_couplings(e, options.seed, k);
+    std::uint64_t product = 1;
+    for (int m = 0; m < 3; ++m) {
+      std::vector<double> block;
+      for (int a = 0; a < 5; ++a)
+        for (int b = 0; b < 5; ++b) block.push_back(j(5 * m + a, 5 * m + b));
+      product *= enumerate_fixed_points(coupling_matrix(5, block)).count;
+    }
+    EXPECT_EQ(whole[k].count, product) << "network " << k;
+  }
+}
+
+TEST(EnsembleEnumeration, ModularNetworkKIsTheSampledNetworkK) {
+  const modular_ensemble e{2, 6, 0.25, 0.8, false};
+  ensemble_options options;
+  options.seed = 4;
+  options.networks = 3;
+  options.keep_states = true;
+  const auto results = enumerate_networks(sampled_networks(e), options);
+  for (std::uint64_t k = 0; k < 3; ++k)
+    EXPECT_EQ(results[k].states, enumerate_fixed_points(sample_modular_couplings(e, 4, k)).fixed_points);
+}

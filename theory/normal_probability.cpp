@@ -240,4 +240,8 @@ double bivariate_normal_cdf(double h, double k, double rho) {
   return opposite_sign_orthant(h, k, rho, s);
 }
 
+double weighted_log_equal_orthant(double weight, double a, double one_minus_rho, double one_plus_rho) {
+  return weight == 0.0 ? 0.0 : weight * log_equal_orthant(a, one_minus_rho, one_plus_rho);
+}
+
 }  // namespace steer::theory

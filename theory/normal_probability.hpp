@@ -33,6 +33,10 @@ double normal_pdf_over_cdf(double x);
 // The error estimate of that quadrature is checked against 1e−12 relative (std::runtime_error).
 double log_equal_orthant(double a, double one_minus_rho, double one_plus_rho);
 
+// weight · ln Φ2(a, a; ρ), with a zero weight contributing 0 even where ln Φ2 = −inf: a factor
+// Φ2^weight of the pair counts (spec eq. 4, 6) with no sites of that kind.
+double weighted_log_equal_orthant(double weight, double a, double one_minus_rho, double one_plus_rho);
+
 // Φ2(h, k; ρ) = P(X ≤ h, Y ≤ k) for a standard bivariate normal with correlation ρ ∈ [−1, 1]
 // (h, k = ±inf allowed). Spec §3.2's Owen's-T formula, rearranged into non-negative terms; when h
 // and k have opposite signs and ρ < 0 the result can be a tiny difference of those terms, so it

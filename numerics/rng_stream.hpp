@@ -19,6 +19,15 @@ enum class stream_purpose : std::uint64_t {
   initial_state = 2,
   dynamics = 3,
   state_sampling = 4,
+  // Similarity to neural data (numerics/similarity): 200+.
+  similarity_splits = 201,
+  similarity_dsa_starts = 202,
+  // Learning by steering (numerics/learning, solvers/learning): 100+ keeps them apart from other subjects.
+  learning_couplings = 101,
+  learning_data = 102,
+  learning_projection = 103,
+  learning_update_mask = 104,
+  learning_epoch_order = 105,
 };
 
 class rng_stream {

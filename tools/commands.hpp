@@ -9,6 +9,9 @@ void register_theory(CLI::App& app);
 void register_enumerate(CLI::App& app);
 void register_bench(CLI::App& app);
 void register_report(CLI::App& app);
+void register_clusters(CLI::App& app);
+void register_train(CLI::App& app);
+void register_evaluate(CLI::App& app);
 
 // `steer bench <name>`: one file each (bench_<name>.cpp, or command_bench.cpp for enumerate),
 // called from register_bench.

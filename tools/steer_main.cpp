@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
   steer::tools::register_enumerate(app);
   steer::tools::register_bench(app);
   steer::tools::register_report(app);
+  steer::tools::register_clusters(app);
+  steer::tools::register_train(app);
+  steer::tools::register_evaluate(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,86 @@
+#include "solvers/learning/plasticity.hpp"
+
+#include <cmath>
+
+namespace steer::solvers {
+namespace {
+
+// w ← (1 − wd·lr_eff)·w + (lr_eff/√B)·g·preᵀ, the diagonal kept when it is not learned (§4.2-4.3).
+void hebbian_update(matrix_f& w, const matrix_f& g, const matrix_f& pre, double lr_eff, double weight_decay,
+                    double batch, bool keep_diagonal) {
+  if (lr_eff == 0.0 || w.size() == 0) return;  // not learned: no update and no decay
+  const vector_f diagonal = keep_diagonal ? vector_f(w.diagonal()) : vector_f();
+  w *= static_cast<float>(1.0 - weight_decay * lr_eff);
+  const matrix_f scaled_g = static_cast<float>(lr_eff / std::sqrt(batch)) * g;
+  numerics::panel_product_transposed(scaled_g, pre, w, true);
+  if (keep_diagonal) w.diagonal() = diagonal;
+}
+
+// g = S ⊙ gate, accumulating the layer's statistics.
+matrix_f gated_state(const steering_parameters& p, const matrix_f& field, const matrix_f& state, double threshold,
+                     stability_sums& sums, std::size_t layer) {
+  matrix_f g(state.rows(), state.cols());
+  double unstable = 0.0, stability = 0.0;
+  for (Eigen::Index b = 0; b < state.cols(); ++b) {
+    for (Eigen::Index i = 0; i < state.rows(); ++i) {
+      const float s = state(i, b), stab = field(i, b) * s;
+      const float gate = stability_gate(p, stab, threshold);
+      g(i, b) = s * gate;
+      unstable += gate;
+      stability += stab;
+    }
+  }
+  sums.unstable[layer] += unstable;
+  sums.stability[layer] += stability;
+  sums.count[layer] += static_cast<double>(state.size());
+  return g;
+}
+
+}  // namespace
+
+void stability_sums::add(const stability_sums& other) {
+  for (std::size_t l = 0; l < unstable.size(); ++l) {
+    unstable[l] += other.unstable[l];
+    stability[l] += other.stability[l];
+    count[l] += other.count[l];
+  }
+}
+
+float stability_gate(const steering_parameters& p, float stability, double threshold) {
+  if (!p.use_local_ce) return stability <= threshold ? 1.0F : 0.0F;
+  return static_cast<float>(1.0 - 1.0 / (1.0 + std::exp(-p.beta_ce * (stability - threshold))));
+}
+
+stability_sums apply_plasticity(steering_network& net, batch_state& state, field_set& fields) {
+  const steering_parameters& p = net.parameters;
+  compute_fields(net, state, field_mode_of(p.inference_ignore_right), fields);
+  const auto layers = static_cast<std::size_t>(p.layers);
+  stability_sums sums{std::vector<double>(layers + 1), std::vector<double>(layers + 1), std::vector<double>(layers + 1)};
+  std::vector<matrix_f> g;
+  for (std::size_t l = 0; l < layers; ++l) {
+    g.push_back(gated_state(p, fields.hidden[l], state.hidden[l], p.hidden_threshold(static_cast<int>(l)), sums, l));
+  }
+  const matrix_f g_readout = gated_state(p, fields.readout, state.readout, p.readout_threshold(), sums, layers);
+  const double batch = static_cast<double>(state.input.cols());
+  const double sqrt_h = std::sqrt(double(p.hidden)), sqrt_n = std::sqrt(double(p.inputs));
+  for (std::size_t l = 0; l < layers; ++l) {
+    hidden_layer& layer = net.layers[l];
+    const int li = static_cast<int>(l);
+    hebbian_update(layer.internal, g[l], state.hidden[l], p.lr_J * p.internal_strength(li) / sqrt_h, p.weight_decay_J,
+                   batch, true);
+    hebbian_update(layer.input_skip, g[l], state.input, p.lr_input_skip * p.input_skip_strength(li) / sqrt_n,
+                   p.weight_decay_input_skip, batch, false);
+    const double lr_fc = p.lr_J * p.lambda_fc / sqrt_h;
+    if (l > 0) hebbian_update(layer.forward.dense, g[l], state.hidden[l - 1], lr_fc, p.weight_decay_J, batch, true);
+    if (l + 1 < layers) hebbian_update(layer.backward.dense, g[l], state.hidden[l + 1], lr_fc, p.weight_decay_J, batch, true);
+    if (l + 1 < layers) {
+      hebbian_update(layer.wforth_skip, g_readout, state.hidden[l], p.lr_wforth_skip * p.lambda_wforth_skip[l] / sqrt_h,
+                     p.weight_decay_wforth_skip, batch, false);
+    }
+  }
+  hebbian_update(net.w_forth, g_readout, state.hidden[layers - 1], p.lr_W * p.lambda_wforth / sqrt_h, p.weight_decay_W,
+                 batch, false);
+  return sums;
+}
+
+}  // namespace steer::solvers

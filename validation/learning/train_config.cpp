@@ -1,0 +1,275 @@
+#include "validation/learning/train_config.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <functional>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace steer::validation {
+namespace {
+
+using nlohmann::json;
+using solvers::steering_parameters;
+
+struct key_spec {
+  config_key_help help;
+  std::function<void(training_config&, const YAML::Node&)> set;
+  std::function<json(const training_config&)> get;
+};
+
+std::string scalar_text(const YAML::Node& node) {
+  if (node.IsScalar()) return node.Scalar();
+  std::ostringstream out;
+  out << YAML::Dump(node);
+  return out.str();
+}
+
+template <class T>
+T convert(const YAML::Node& node, const std::string& key, const char* what) {
+  try {
+    if (!node.IsScalar()) throw YAML::BadConversion(node.Mark());
+    return node.as<T>();
+  } catch (const YAML::Exception&) {
+    throw std::invalid_argument(fmt::format("config key {}: expected {}, got '{}'", key, what, scalar_text(node)));
+  }
+}
+
+template <class T, class Access>
+key_spec typed_key(std::string name, const char* type, std::string unit, std::string meaning, Access access) {
+  const training_config defaults;
+  return {{name, type, json(access(defaults)).dump(), std::move(unit), std::move(meaning)},
+          [name, type, access](training_config& c, const YAML::Node& v) { access(c) = convert<T>(v, name, type); },
+          [access](const training_config& c) { return json(access(c)); }};
+}
+
+template <class Access>
+key_spec real_key(std::string name, std::string unit, std::string meaning, Access access) {
+  return typed_key<double>(std::move(name), "a number", std::move(unit), std::move(meaning), access);
+}
+template <class Access>
+key_spec int_key(std::string name, std::string unit, std::string meaning, Access access) {
+  return typed_key<int>(std::move(name), "an integer", std::move(unit), std::move(meaning), access);
+}
+template <class Access>
+key_spec bool_key(std::string name, std::string meaning, Access access) {
+  return typed_key<bool>(std::move(name), "true or false", "-", std::move(meaning), access);
+}
+template <class Access>
+key_spec text_key(std::string name, std::string meaning, Access access) {
+  return typed_key<std::string>(std::move(name), "a text", "-", std::move(meaning), access);
+}
+
+// A number or a list of numbers (a single number is a one-entry list).
+template <class Access>
+key_spec list_key(std::string name, std::string unit, std::string meaning, Access access) {
+  const training_config defaults;
+  return {{name, "list of numbers", json(access(defaults)).dump(), std::move(unit), std::move(meaning)},
+          [name, access](training_config& c, const YAML::Node& v) {
+            std::vector<double> values;
+            if (v.IsSequence()) {
+              for (const YAML::Node& item : v) values.push_back(convert<double>(item, name, "a number or a list of numbers"));
+            } else {
+              values.push_back(convert<double>(v, name, "a number or a list of numbers"));
+            }
+            access(c) = values;
+          },
+          [access](const training_config& c) { return json(access(c)); }};
+}
+
+// A reference key whose other values this version does not implement: only its default passes.
+key_spec fixed_key(std::string name, const json& only, std::string meaning) {
+  const char* type = only.is_boolean() ? "true or false" : only.is_string() ? "a text" : "a number";
+  return {{name, type, only.dump(), "-", meaning + " (reference key; only this value is implemented)"},
+          [name, only, type](training_config&, const YAML::Node& v) {
+            const bool same = only.is_boolean()  ? convert<bool>(v, name, type) == only.get<bool>()
+                              : only.is_string() ? convert<std::string>(v, name, type) == only.get<std::string>()
+                                                 : convert<double>(v, name, type) == only.get<double>();
+            if (!same) {
+              throw std::invalid_argument(
+                  fmt::format("config key {}: only {} is implemented, got '{}'", name, only.dump(), scalar_text(v)));
+            }
+          },
+          [only](const training_config&) { return only; }};
+}
+
+// Works on const and non-const configs alike.
+#define STEER_FIELD(expr) [](auto& c) -> auto& { return expr; }
+
+const std::vector<key_spec>& key_table() {
+  static const std::vector<key_spec> table = {
+      typed_key<std::uint64_t>("seed", "a non-negative integer", "-",
+                               "master seed: couplings, data subset, projection, epoch order, update masks",
+                               STEER_FIELD(c.model.seed)),
+      int_key("N", "units", "input size (entangled features per image)", STEER_FIELD(c.model.inputs)),
+      int_key("H", "units", "neurons per hidden layer", STEER_FIELD(c.model.hidden)),
+      int_key("num_layers", "layers", "number of hidden layers L", STEER_FIELD(c.model.layers)),
+      real_key("J_D", "field", "self-coupling on J's diagonal (times lambda_internal)", STEER_FIELD(c.model.self_coupling)),
+      int_key("max_steps_train", "sweeps", "T: synchronous sweeps per training phase", STEER_FIELD(c.model.steps_train)),
+      int_key("max_steps_eval", "sweeps", "sweeps at inference (default: max_steps_train)", STEER_FIELD(c.model.steps_eval)),
+      real_key("lambda_y", "field", "label clamp strength on the readout", STEER_FIELD(c.model.lambda_y)),
+      real_key("lambda_l", "coupling", "one-to-one forward inter-layer coupling", STEER_FIELD(c.model.lambda_l)),
+      real_key("lambda_r", "coupling", "one-to-one backward inter-layer coupling (default: lambda_l)", STEER_FIELD(c.model.lambda_r)),
+      list_key("lambda_internal", "factor", "scale of J per hidden layer (one value: all layers)", STEER_FIELD(c.model.lambda_internal)),
+      real_key("lambda_fc", "factor", "scale of the random part of learned inter-layer couplings", STEER_FIELD(c.model.lambda_fc)),
+      list_key("lambda_input_skip", "factor", "scale of W_in per hidden layer (one value: all layers)", STEER_FIELD(c.model.lambda_input_skip)),
+      real_key("lambda_wback", "factor", "scale of the fixed readout feedback W_back", STEER_FIELD(c.model.lambda_wback)),
+      real_key("lambda_wforth", "factor", "scale of the readout weights W_forth", STEER_FIELD(c.model.lambda_wforth)),
+      list_key("lambda_wback_skip", "factor", "feedback from the readout to layers 1..L-1 (L-1 values)", STEER_FIELD(c.model.lambda_wback_skip)),
+      list_key("lambda_wforth_skip", "factor", "readout weights from layers 1..L-1 (L-1 values)", STEER_FIELD(c.model.lambda_wforth_skip)),
+      bool_key("fc_left", "learn dense forward inter-layer couplings", STEER_FIELD(c.model.fc_left)),
+      bool_key("fc_right", "learn dense backward inter-layer couplings", STEER_FIELD(c.model.fc_right)),
+      bool_key("zero_fc_init", "learned inter-layer couplings start from lambda_l*I only", STEER_FIELD(c.model.zero_fc_init)),
+      bool_key("symmetric_J_init", "J <- (J + J^T)/2 at initialisation", STEER_FIELD(c.model.symmetric_J_init)),
+      real_key("bias_std", "field", "std of the fixed random bias", STEER_FIELD(c.model.bias_std)),
+      bool_key("double_dynamics", "second phase of T sweeps with the feedback off before learning", STEER_FIELD(c.model.double_dynamics)),
+      real_key("p_update", "probability", "probability that a unit is updated in a sweep", STEER_FIELD(c.model.p_update)),
+      bool_key("use_local_ce", "soft stability gate 1 - sigmoid(beta_ce (h s - theta))", STEER_FIELD(c.model.use_local_ce)),
+      real_key("beta_ce", "1/field", "inverse temperature of the soft gate", STEER_FIELD(c.model.beta_ce)),
+      list_key("threshold", "field", "margins: L hidden (J_D is added) then the readout's", STEER_FIELD(c.model.threshold)),
+      real_key("lr_J", "rate", "learning rate of J and learned inter-layer couplings", STEER_FIELD(c.model.lr_J)),
+      real_key("lr_W", "rate", "learning rate of W_forth", STEER_FIELD(c.model.lr_W)),
+      real_key("lr_input_skip", "rate", "learning rate of W_in", STEER_FIELD(c.model.lr_input_skip)),
+      real_key("lr_wforth_skip", "rate", "learning rate of the readout skips", STEER_FIELD(c.model.lr_wforth_skip)),
+      real_key("weight_decay_J", "1/rate", "weight decay of J and learned inter-layer couplings", STEER_FIELD(c.model.weight_decay_J)),
+      real_key("weight_decay_W", "1/rate", "weight decay of W_forth", STEER_FIELD(c.model.weight_decay_W)),
+      real_key("weight_decay_input_skip", "1/rate", "weight decay of W_in", STEER_FIELD(c.model.weight_decay_input_skip)),
+      real_key("weight_decay_wforth_skip", "1/rate", "weight decay of the readout skips", STEER_FIELD(c.model.weight_decay_wforth_skip)),
+      int_key("inference_ignore_right", "mode", "field mode at inference and in the stability test (1 or 4)", STEER_FIELD(c.model.inference_ignore_right)),
+      bool_key("reference_quirks", "replicate the reference's in-place readout re-mapping (docs/solvers/learning/reference_quirks.md)", STEER_FIELD(c.model.reference_quirks)),
+      int_key("batch_size", "samples", "mini-batch size B (the update is a sum / sqrt(B))", STEER_FIELD(c.batch_size)),
+      int_key("num_epochs", "epochs", "training epochs", STEER_FIELD(c.num_epochs)),
+      text_key("data.dataset", "mnist, fashionmnist (entangled), synthetic (prototypes) or hetero (random labels)", STEER_FIELD(c.dataset)),
+      int_key("data.P", "samples/class", "training samples per class", STEER_FIELD(c.p_per_class)),
+      int_key("data.P_eval", "samples/class", "evaluation samples per class", STEER_FIELD(c.p_eval_per_class)),
+      int_key("data.synthetic.C", "classes", "classes of the synthetic and hetero tasks (MNIST: 10)", STEER_FIELD(c.model.classes)),
+      real_key("data.synthetic.p", "probability", "bit-flip probability of synthetic samples", STEER_FIELD(c.synthetic_flip)),
+      text_key("data.dir", "folder holding mnist/ and fashion-mnist/ (scripts/install-datasets.sh)", STEER_FIELD(c.data_dir)),
+      fixed_key("init_mode", "zeros", "initial state"),
+      fixed_key("init_noise", 0.0, "initial noise"),
+      fixed_key("lambda_x", 0.0, "left block of layer 1 (asserted 0 by the reference)"),
+      fixed_key("lambda_input_output_skip", 0.0, "input -> readout skip"),
+      fixed_key("double_update", false, "update J from the phase-1 state"),
+      fixed_key("symmetric_W", false, "tie W_back to W_forth"),
+      fixed_key("symmetrize_fc", false, "tie backward to forward couplings"),
+      fixed_key("fc_input", false, "learned dense input block"),
+      fixed_key("symmetrize_internal_couplings", false, "J <- (J + J^T)/2 after each update"),
+      fixed_key("symmetric_update_internal_couplings", false, "symmetrised update of J"),
+      fixed_key("symmetric_threshold_internal_couplings", false, "update J_ij only with J_ji"),
+      fixed_key("begin_curriculum", 1.0, "fraction of training after which the curriculum starts"),
+  };
+  return table;
+}
+
+const key_spec& find_key(const std::string& name) {
+  for (const key_spec& key : key_table()) {
+    if (key.help.name == name) return key;
+  }
+  throw std::invalid_argument(fmt::format("unknown config key '{}' (steer train --help-config lists them)", name));
+}
+
+void set_key(training_config& config, const std::string& name, const YAML::Node& value) {
+  find_key(name).set(config, value);
+  if (name == "lambda_r") config.lambda_r_set = true;
+  if (name == "max_steps_eval") config.steps_eval_set = true;
+}
+
+void apply_map(training_config& config, const YAML::Node& node, const std::string& prefix) {
+  for (const auto& entry : node) {
+    const std::string name = prefix + entry.first.as<std::string>();
+    if (entry.second.IsMap()) {
+      apply_map(config, entry.second, name + ".");
+    } else {
+      set_key(config, name, entry.second);
+    }
+  }
+}
+
+void require(bool ok, const std::string& key, const auto& value, const char* rule) {
+  if (!ok) throw std::invalid_argument(fmt::format("{} must be {}, got {}", key, rule, value));
+}
+
+}  // namespace
+
+std::vector<config_key_help> config_keys() {
+  std::vector<config_key_help> help;
+  for (const key_spec& key : key_table()) help.push_back(key.help);
+  return help;
+}
+
+void apply_yaml_text(training_config& config, const std::string& text, const std::string& source) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw std::invalid_argument(fmt::format("{}: not valid YAML: {}", source, e.msg));
+  }
+  if (root.IsNull()) return;
+  if (!root.IsMap()) throw std::invalid_argument(fmt::format("{}: expected a map of config keys", source));
+  apply_map(config, root, "");
+}
+
+void apply_yaml_file(training_config& config, const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw std::invalid_argument(fmt::format("--config: cannot read {}", file.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  apply_yaml_text(config, text.str(), file.string());
+}
+
+void apply_setting(training_config& config, const std::string& assignment) {
+  const auto equals = assignment.find('=');
+  if (equals == std::string::npos || equals == 0) {
+    throw std::invalid_argument(fmt::format("--set: expected key=value, got '{}'", assignment));
+  }
+  const std::string name = assignment.substr(0, equals);
+  YAML::Node value;
+  try {
+    value = YAML::Load(assignment.substr(equals + 1));
+  } catch (const YAML::Exception& e) {
+    throw std::invalid_argument(fmt::format("--set {}: not a valid value: {}", name, e.msg));
+  }
+  set_key(config, name, value);
+}
+
+void finalize_config(training_config& config) {
+  solvers::steering_parameters& m = config.model;
+  if (!config.lambda_r_set) m.lambda_r = m.lambda_l;
+  if (!config.steps_eval_set) m.steps_eval = m.steps_train;
+  const std::string& d = config.dataset;
+  require(d == "mnist" || d == "fashionmnist" || d == "synthetic" || d == "hetero", "data.dataset", d,
+          "mnist, fashionmnist, synthetic or hetero");
+  if (d == "mnist" || d == "fashionmnist") {
+    require(m.classes == 10, "data.synthetic.C", m.classes, "10 for MNIST and Fashion-MNIST");
+    require(config.p_per_class >= 1 && config.p_per_class <= 6000, "data.P", config.p_per_class, "in 1..6000 (per class)");
+    require(config.p_eval_per_class >= 1 && config.p_eval_per_class <= 1000, "data.P_eval", config.p_eval_per_class,
+            "in 1..1000 (per class)");
+  } else {
+    require(config.p_per_class >= 1 && config.p_per_class <= 1000000, "data.P", config.p_per_class, "in 1..1000000");
+    require(config.p_eval_per_class >= 1 && config.p_eval_per_class <= 1000000, "data.P_eval", config.p_eval_per_class,
+            "in 1..1000000");
+  }
+  require(config.synthetic_flip >= 0.0 && config.synthetic_flip <= 1.0, "data.synthetic.p", config.synthetic_flip, "in [0, 1]");
+  require(config.batch_size >= 1 && config.batch_size <= config.p_per_class * m.classes, "batch_size", config.batch_size,
+          "in 1..(training samples)");
+  require(config.num_epochs >= 0 && config.num_epochs <= 100000, "num_epochs", config.num_epochs, "in 0..100000");
+  m.validate();
+}
+
+nlohmann::json config_to_json(const training_config& config) {
+  json out = json::object();
+  for (const key_spec& key : key_table()) out[key.help.name] = key.get(config);
+  return out;
+}
+
+training_config config_from_json(const nlohmann::json& value) {
+  if (!value.is_object()) throw std::invalid_argument("config: expected a JSON object");
+  training_config config;
+  for (const auto& [name, item] : value.items()) set_key(config, name, YAML::Load(item.dump()));
+  finalize_config(config);
+  return config;
+}
+
+}  // namespace steer::validation

@@ -1,0 +1,59 @@
+// A training run of the steering learner (spec steering-learning §4.6): epochs of seeded random
+// order and batches of B (the last incomplete batch is dropped, P13); after each epoch the train
+// and eval accuracies (measured after the epoch — fix of P7), the unstable fraction and mean
+// stability per layer, and the wall time. Every finished epoch is checkpointed atomically;
+// running again on the same directory resumes from the last finished epoch and ends with the
+// same bytes as an uninterrupted run.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+#include "numerics/learning/labelled_set.hpp"
+#include "solvers/learning/plasticity.hpp"
+#include "validation/learning/train_config.hpp"
+
+namespace steer::validation {
+
+struct epoch_metrics {
+  int epoch = 0;
+  double train_accuracy = 0.0, eval_accuracy = 0.0;
+  std::vector<double> unstable_fraction;  // L hidden layers, then the readout
+  std::vector<double> mean_stability;     // mean of h_i·S_i under the free field, same layers
+  double train_seconds = 0.0;             // training only (no evaluation)
+  double samples_per_second = 0.0;        // training samples / train_seconds
+  double epoch_seconds = 0.0;             // training + both evaluations
+};
+
+// The task the config names (entangled MNIST / Fashion-MNIST from config.data_dir, or synthetic).
+numerics::learning_task load_task(const training_config& config);
+
+// Fraction of samples whose prediction (inference from the zero state, §5) equals the label.
+double accuracy(const solvers::steering_network& net, const numerics::labelled_set& set);
+
+// One epoch (epoch = 1, 2, ...): the order is a seeded permutation (stream (seed, epoch,
+// learning_epoch_order)); sample k of the epoch keys its update-mask stream with
+// (epoch − 1)·P + k. `after_batch` (may be empty) is called after each batch.
+solvers::stability_sums train_epoch(solvers::steering_network& net, const numerics::labelled_set& train, int batch_size,
+                                    int epoch, const std::function<void()>& after_batch);
+
+struct run_outcome {
+  std::vector<epoch_metrics> epochs;  // all epochs, resumed ones included
+  int resumed_epochs = 0;             // epochs read from the checkpoint instead of trained
+  std::filesystem::path model_file;   // the final model
+};
+
+struct run_display {
+  bool progress = false;  // progress lines (stderr is a terminal and no --quiet)
+  bool summaries = true;  // one line per finished epoch on stderr (off with --quiet)
+};
+
+// Trains config.num_epochs epochs into `out` (checkpoint.json, model_epoch_NNNN.bin,
+// metrics.csv). Throws std::invalid_argument if `out` holds a run with another config.
+run_outcome run_training(const training_config& config, const std::filesystem::path& out, run_display display);
+
+// The model file of the last finished epoch in a run directory (its checkpoint.json).
+std::filesystem::path latest_model_file(const std::filesystem::path& run_dir);
+
+}  // namespace steer::validation

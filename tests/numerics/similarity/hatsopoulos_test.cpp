@@ -1,0 +1,95 @@
+// The shipped Hatsopoulos 2007 data and its strict loader (spec rate-rnn-credit-assignment §5.1,
+// §10 item 12; issue 11: truncated, reordered and edited copies are refused).
+#include "numerics/similarity/hatsopoulos.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+
+namespace {
+
+using namespace steer::numerics;
+
+const std::filesystem::path shipped = std::filesystem::path(STEER_SOURCE_DIR) / "data" / "hatsopoulos2007";
+
+std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// A copy of the shipped folder whose firing_rates.csv is `rates`.
+std::filesystem::path copy_with_rates(const std::string& name, const std::string& rates) {
+  const auto dir = std::filesystem::temp_directory_path() / ("steer_hatsopoulos_" + std::to_string(getpid())) / name;
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "firing_rates.csv", std::ios::binary) << rates;
+  std::filesystem::copy_file(shipped / "kinematics.csv", dir / "kinematics.csv",
+                             std::filesystem::copy_options::overwrite_existing);
+  return dir;
+}
+
+std::string error_of(const std::filesystem::path& dir) {
+  try {
+    load_hatsopoulos_rates(dir);
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(Hatsopoulos, ShippedRatesHaveTheDocumentedLayout) {
+  const activity_array rates = load_hatsopoulos_rates(shipped);
+  EXPECT_EQ(rates.conditions(), 8);
+  EXPECT_EQ(rates.times(), 121);
+  EXPECT_EQ(rates.units(), 141);
+  // First and last data rows of the file, read by eye: "0,0,0,8.48196776", "0,0,1,6.76206387",
+  // "140,120,7,2.55943208" (neuron, time_bin, direction, rate_hz).
+  EXPECT_EQ(rates(0, 0, 0), 8.48196776);
+  EXPECT_EQ(rates(1, 0, 0), 6.76206387);
+  EXPECT_EQ(rates(7, 120, 140), 2.55943208);
+  EXPECT_GE(rates.samples().minCoeff(), 0.0);
+}
+
+TEST(Hatsopoulos, ShippedKinematicsHaveTheDocumentedLayout) {
+  const auto kinematics = load_hatsopoulos_kinematics(shipped);
+  EXPECT_EQ(kinematics.values.rows(), 8 * 121);
+  EXPECT_EQ(kinematics.variables.back(), "elbowangle");
+  // Last line of the file: "7,120,0.71899134,-0.723851313,...,0.504260301".
+  EXPECT_EQ(kinematics.values(8 * 121 - 1, 0), 0.71899134);
+  EXPECT_EQ(kinematics.values(8 * 121 - 1, 5), 0.504260301);
+  EXPECT_LE(kinematics.values.cwiseAbs().maxCoeff(), 1.0);
+}
+
+TEST(Hatsopoulos, RefusesTruncatedReorderedAndEditedCopies) {
+  const std::string rates = read_text(shipped / "firing_rates.csv");
+  // Truncated in the middle of a line, and after a whole line.
+  const std::string cut = rates.substr(0, rates.size() / 2);
+  EXPECT_NE(error_of(copy_with_rates("cut", cut)).find("data rows, expected 136488 (truncated"), std::string::npos);
+  const std::string lines = rates.substr(0, rates.rfind('\n', rates.size() - 2) + 1);
+  EXPECT_NE(error_of(copy_with_rates("lines", lines)).find("has 136487 data rows"), std::string::npos);
+  // Two data rows swapped (rows 2 and 3: directions 1 and 2 of neuron 0, bin 0).
+  const std::size_t row2 = rates.find("\n0,0,1,") + 1, row3 = rates.find("\n0,0,2,") + 1, row4 = rates.find("\n0,0,3,") + 1;
+  const std::string swapped = rates.substr(0, row2) + rates.substr(row3, row4 - row3) + rates.substr(row2, row3 - row2) +
+                              rates.substr(row4);
+  const std::string reorder_error = error_of(copy_with_rates("swapped", swapped));
+  EXPECT_NE(reorder_error.find("firing_rates.csv: row 2 (line 3): direction = 2, expected 1"), std::string::npos)
+      << reorder_error;
+  // A value replaced by NaN, and one made negative.
+  std::string edited = rates;
+  edited.replace(edited.find("6.76206387"), 10, "nan");
+  EXPECT_NE(error_of(copy_with_rates("nan", edited)).find("row 2 (line 3): rate_hz = nan is not in [0, 1000]"),
+            std::string::npos);
+  edited = rates;
+  edited.replace(edited.find("6.76206387"), 10, "-6.76206387");
+  EXPECT_NE(error_of(copy_with_rates("negative", edited)).find("rate_hz = -6.76206387 is not in"), std::string::npos);
+  edited = rates;
+  edited.replace(edited.find("6.76206387"), 10, "6.7x");
+  EXPECT_NE(error_of(copy_with_rates("word", edited)).find("line 3, column 4: '6.7x' is not a number"), std::string::npos);
+  EXPECT_NE(error_of(std::filesystem::path("/nonexistent")).find("does not exist"), std::string::npos);
+}
+
+}  // namespace

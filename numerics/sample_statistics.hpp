@@ -23,6 +23,29 @@ mean_with_error mean_and_sem(const std::vector<double>& samples);
 // when Σ x_k = 0.
 mean_with_error ratio_of_means(const std::vector<double>& numerators, const std::vector<double>& denominators);
 
+// Mean and population standard deviation (ddof = 0), as spec rate-rnn-credit-assignment §8.2
+// reports results over seeds and splits; throws for an empty sample.
+struct mean_with_sd {
+  double mean = 0.0;
+  double sd = 0.0;
+};
+mean_with_sd mean_and_population_sd(const std::vector<double>& samples);
+
+// Two-sided t-tests (spec §8.2), p from Boost.Math's Student t distribution:
+//   student_t_test  pooled variance, df = n_a + n_b − 2 (scipy ttest_ind, equal_var=True)
+//   welch_t_test    Welch–Satterthwaite df (scipy ttest_ind, equal_var=False)
+//   paired_t_test   one-sample test of the differences a_i − b_i, df = n − 1 (scipy ttest_rel)
+// t > 0 when a's mean is larger. Throw std::invalid_argument for fewer than 2 samples per group,
+// unequal lengths (paired) or zero variance (t undefined).
+struct t_test_result {
+  double t = 0.0;
+  double degrees_of_freedom = 0.0;
+  double p_value = 1.0;
+};
+t_test_result student_t_test(const std::vector<double>& a, const std::vector<double>& b);
+t_test_result welch_t_test(const std::vector<double>& a, const std::vector<double>& b);
+t_test_result paired_t_test(const std::vector<double>& a, const std::vector<double>& b);
+
 // value → number of samples with that value, ascending.
 std::map<std::uint64_t, std::uint64_t> value_histogram(const std::vector<std::uint64_t>& values);
 

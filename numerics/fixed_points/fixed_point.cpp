@@ -1,12 +1,14 @@
 #include "numerics/fixed_points/fixed_point.hpp"
 
 #include <boost/multiprecision/cpp_int.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <stdexcept>
 #include <vector>
 
 namespace steer::numerics {
@@ -43,9 +45,9 @@ int exact_sign_of_sum(const double* x, int count) {
   return sum.sign();
 }
 
-}  // namespace
-
-int margin_sign(const coupling_matrix& couplings, packed_state s, int i) {
+// `spin_of(j)` is s_j ∈ {±1}; shared by the packed (N ≤ 64) and the vector (any N) states.
+template <typename Spin>
+int margin_sign_of(const coupling_matrix& couplings, int i, Spin spin_of) {
   const int n = couplings.size();
   // Recursive summation of the n terms J_ii and s_i s_j J_ij (each exact in long double):
   // |computed − exact| ≤ γ_{n−1} Σ|terms|, γ_k = k u/(1 − k u), u = ε/2 (Higham, Accuracy and
@@ -54,11 +56,11 @@ int margin_sign(const coupling_matrix& couplings, packed_state s, int i) {
   // least (1 − γ_{n−1}) times the true one, and γ_{n−1}/(1 − γ_{n−1}) ≤ (n−1) ε for n u ≤ 1/4,
   // so bound = 2 n ε · (computed Σ|terms|) is rigorous with a factor 2 to spare for its own
   // rounding: the sign of the sum is certain when |sum| > bound.
-  const wide own_spin = spin(s, i);
+  const wide own_spin = spin_of(i);
   wide sum = couplings(i, i), magnitude = std::abs(sum);
   for (int j = 0; j < n; ++j)
     if (j != i) {
-      const wide term = own_spin * spin(s, j) * static_cast<wide>(couplings(i, j));
+      const wide term = own_spin * spin_of(j) * static_cast<wide>(couplings(i, j));
       sum += term;
       magnitude += std::abs(term);
     }
@@ -68,11 +70,29 @@ int margin_sign(const coupling_matrix& couplings, packed_state s, int i) {
   // Gaussian couplings; 0.1-0.6 µs per row measured (docs/numerics/fixed_points/enumeration.md).
   std::vector<double> terms(static_cast<std::size_t>(n));
   for (int j = 0; j < n; ++j)
-    terms[static_cast<std::size_t>(j)] = j == i ? couplings(i, i) : spin(s, i) * spin(s, j) * couplings(i, j);
+    terms[static_cast<std::size_t>(j)] = j == i ? couplings(i, i) : spin_of(i) * spin_of(j) * couplings(i, j);
   return exact_sign_of_sum(terms.data(), n);
 }
 
+}  // namespace
+
+int margin_sign(const coupling_matrix& couplings, packed_state s, int i) {
+  return margin_sign_of(couplings, i, [s](int j) { return spin(s, j); });
+}
+
+int margin_sign(const coupling_matrix& couplings, const spin_vector& s, int i) {
+  return margin_sign_of(couplings, i, [&s](int j) { return static_cast<int>(s[static_cast<std::size_t>(j)]); });
+}
+
 bool is_fixed_point(const coupling_matrix& couplings, packed_state s) {
+  for (int i = 0; i < couplings.size(); ++i)
+    if (margin_sign(couplings, s, i) <= 0) return false;
+  return true;
+}
+
+bool is_fixed_point(const coupling_matrix& couplings, const spin_vector& s) {
+  if (s.size() != static_cast<std::size_t>(couplings.size()))
+    throw std::invalid_argument(fmt::format("fixed point: state has {} spins for N = {}", s.size(), couplings.size()));
   for (int i = 0; i < couplings.size(); ++i)
     if (margin_sign(couplings, s, i) <= 0) return false;
   return true;

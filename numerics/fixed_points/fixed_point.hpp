@@ -7,7 +7,8 @@
 // The sign of m_i is decided exactly for the given doubles (a sum of N doubles is a dyadic
 // rational): a long-double sum decides when its rigorous error bound allows, an exact integer
 // sum otherwise (fixed_point.cpp). This is the independent reference the fast enumeration is
-// checked against, and the judge of the states the enumeration cannot settle in integers.
+// checked against, and the judge of the states the enumeration cannot settle in integers (and of
+// the near-tie states the Hamming-ball counter cannot settle in double).
 #pragma once
 
 #include "numerics/fixed_points/couplings.hpp"
@@ -20,5 +21,10 @@ int margin_sign(const coupling_matrix& couplings, packed_state s, int i);
 
 // m_i(s) > 0 for every i, exactly.
 bool is_fixed_point(const coupling_matrix& couplings, packed_state s);
+
+// The same for a state of any size (N > 64 too); is_fixed_point throws std::invalid_argument if
+// the state's length is not N.
+int margin_sign(const coupling_matrix& couplings, const spin_vector& s, int i);
+bool is_fixed_point(const coupling_matrix& couplings, const spin_vector& s);
 
 }  // namespace steer::numerics

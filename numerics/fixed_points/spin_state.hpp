@@ -20,6 +20,9 @@ constexpr packed_state flip_all(packed_state s, int n) { return ~s & low_bits(n)
 
 constexpr int hamming_distance(packed_state a, packed_state b) { return std::popcount(a ^ b); }
 
+// A ±1 state of any size (networks beyond 64 neurons): entry i is s_i.
+using spin_vector = std::vector<std::int8_t>;
+
 // ±1 vector ↔ packed; pack() throws std::invalid_argument on an entry other than ±1 or n > 64.
 packed_state pack(const std::vector<int>& spins);
 std::vector<int> unpack(packed_state s, int n);

@@ -1,0 +1,60 @@
+// Asynchronous dynamics on spin vectors against the packed-state dynamics, and its fixed points.
+#include "solvers/fixed_points/asynchronous_dynamics.hpp"
+
+#include <gtest/gtest.h>
+
+#include "numerics/fixed_points/fixed_point.hpp"
+
+using namespace steer;
+
+TEST(AsynchronousDynamics, SameTrajectoryAsThePackedDynamicsForSmallN) {
+  int converged = 0;
+  for (const double jd : {0.0, 0.5, 1.0})
+    for (std::uint64_t t = 0; t < 40; ++t) {
+      const auto j = numerics::sample_couplings({40, jd, 0.0}, 3, t);
+      const numerics::spin_vector start = solvers::random_spin_vector(40, 3, t);
+      numerics::packed_state packed = 0;
+      for (int i = 0; i < 40; ++i)
+        if (start[static_cast<std::size_t>(i)] > 0) packed |= numerics::packed_state{1} << i;
+      for (const auto schedule : {solvers::update_schedule::random_order, solvers::update_schedule::sequential}) {
+        const solvers::dynamics_options options{schedule, 200, 3, t};
+        const auto reference = solvers::run_sign_dynamics(j, packed, options);
+        const auto vector = solvers::asynchronous_dynamics(j).run(start, options);
+        ASSERT_EQ(vector.converged, reference.converged) << "J_D " << jd << " t " << t;
+        ASSERT_EQ(vector.sweeps, reference.sweeps);
+        for (int i = 0; i < 40; ++i) ASSERT_EQ(vector.state[static_cast<std::size_t>(i)], numerics::spin(reference.state, i));
+        converged += vector.converged ? 1 : 0;
+      }
+    }
+  EXPECT_GT(converged, 100);  // the comparison covers converged and wandering trajectories
+  EXPECT_LT(converged, 240);
+}
+
+TEST(AsynchronousDynamics, ConvergedStatesOfLargeNetworksAreFixedPoints) {
+  const auto j = numerics::sample_couplings({300, 1.0, 0.0}, 5, 0);
+  const solvers::asynchronous_dynamics dynamics(j);
+  for (std::uint64_t t = 0; t < 5; ++t) {
+    const auto result = dynamics.run(solvers::random_spin_vector(300, 5, t), {solvers::update_schedule::random_order, 1000, 5, t});
+    ASSERT_TRUE(result.converged) << t;  // J_D = 1 freezes quickly
+    EXPECT_TRUE(numerics::is_fixed_point(j, result.state));
+  }
+}
+
+TEST(AsynchronousDynamics, RandomStartsAreBalancedAndReproducible) {
+  const auto s = solvers::random_spin_vector(10000, 2, 7);
+  int up = 0;
+  for (const auto x : s) up += x > 0 ? 1 : 0;
+  EXPECT_NEAR(up, 5000, 4 * 50);  // binomial sd √(N/4) = 50
+  EXPECT_EQ(s, solvers::random_spin_vector(10000, 2, 7));
+  EXPECT_NE(s, solvers::random_spin_vector(10000, 2, 8));
+}
+
+TEST(AsynchronousDynamics, BadInputThrows) {
+  const auto j = numerics::sample_couplings({8, 0.5, 0.0}, 1, 0);
+  const solvers::asynchronous_dynamics dynamics(j);
+  EXPECT_THROW(dynamics.run(numerics::spin_vector(7, 1), {}), std::invalid_argument);
+  EXPECT_THROW(dynamics.run(numerics::spin_vector(8, 1), {solvers::update_schedule::synchronous, 10, 1, 0}),
+               std::invalid_argument);
+  EXPECT_THROW(dynamics.run(numerics::spin_vector(8, 1), {solvers::update_schedule::random_order, 0, 1, 0}),
+               std::invalid_argument);
+}

@@ -35,4 +35,14 @@ double fixed_point_entropy(double self_coupling) {
   return std::numbers::ln2 + log_normal_cdf(self_coupling);
 }
 
+std::vector<double> exponentiate_counts(const std::vector<double>& logs, const char* function, int n) {
+  std::vector<double> values;
+  for (const double log_value : logs) {
+    values.push_back(std::exp(log_value));
+    if (!std::isfinite(values.back()))
+      throw std::overflow_error(fmt::format("{}: an expected count overflows double at n = {}; use the logs", function, n));
+  }
+  return values;
+}
+
 }  // namespace steer::theory

@@ -5,6 +5,8 @@
 // a = J_D √(N/(N−1)), and E[#FP] = 2^N Φ(a)^N exactly (eq. 2).
 #pragma once
 
+#include <vector>
+
 namespace steer::theory {
 
 // ln E[#FP] = N ln 2 + N ln Φ(J_D √(N/(N−1))), exact for every N ≥ 2.
@@ -19,5 +21,9 @@ double fixed_point_entropy(double self_coupling);
 // Throws std::invalid_argument / std::domain_error naming `function`, for n < 2 or a
 // non-finite J_D. Shared by the theory functions that take (n, J_D).
 void check_size_and_coupling(const char* function, int n, double self_coupling);
+
+// exp of each entry of `logs` (expected counts); throws std::overflow_error naming `function` and
+// n if one exceeds the double range ("use the logs"). Shared by the functions returning counts.
+std::vector<double> exponentiate_counts(const std::vector<double>& logs, const char* function, int n);
 
 }  // namespace steer::theory

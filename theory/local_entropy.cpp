@@ -37,15 +37,6 @@ double weighted_log_ratio(double weight, double h, double k, double rho, double 
   return weight * (std::log(joint) - log_reference);
 }
 
-// δ grid on (0, 1/2]: log-spaced 1e−12 … 1e−2 (the dip of V_ann sits at δ ~ c², spec §8), then
-// uniform to 1/2.
-std::vector<double> delta_grid() {
-  std::vector<double> grid;
-  for (int k = 0; k < 200; ++k) grid.push_back(std::pow(10.0, -12.0 + 10.0 * k / 200));
-  for (int k = 0; k <= 200; ++k) grid.push_back(0.01 + 0.49 * k / 200);
-  return grid;
-}
-
 }  // namespace
 
 double annealed_local_entropy(double delta, double self_coupling) {
@@ -69,7 +60,7 @@ double margin_local_entropy(double delta, double self_coupling, double margin) {
 local_entropy_extrema find_local_entropy_extrema(double self_coupling, double margin) {
   check_arguments("find_local_entropy_extrema", 0.0, self_coupling, margin);
   const auto potential = [self_coupling, margin](double delta) { return margin_local_entropy(delta, self_coupling, margin); };
-  const std::vector<double> grid = delta_grid();
+  const std::vector<double> grid = small_distance_grid();
   std::vector<double> values;
   std::size_t best = 0;
   for (const double delta : grid) {

@@ -1,10 +1,5 @@
 #include "theory/neighbour_count.hpp"
 
-#include <fmt/format.h>
-
-#include <cmath>
-#include <stdexcept>
-
 #include "theory/annealed_count.hpp"
 #include "theory/pair_count.hpp"
 
@@ -22,14 +17,7 @@ std::vector<double> log_expected_neighbours_at_distance(int n, double self_coupl
 
 std::vector<double> expected_neighbours_at_distance(int n, double self_coupling) {
   check_size_and_coupling("expected_neighbours_at_distance", n, self_coupling);
-  std::vector<double> values;
-  for (const double log_value : log_expected_neighbours_at_distance(n, self_coupling)) {
-    values.push_back(std::exp(log_value));
-    if (!std::isfinite(values.back()))
-      throw std::overflow_error(
-          fmt::format("expected_neighbours_at_distance: an entry overflows double at n = {}; use the logs", n));
-  }
-  return values;
+  return exponentiate_counts(log_expected_neighbours_at_distance(n, self_coupling), "expected_neighbours_at_distance", n);
 }
 
 }  // namespace steer::theory

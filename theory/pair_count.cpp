@@ -36,13 +36,7 @@ std::vector<double> log_expected_pairs(int n, double self_coupling) {
 
 std::vector<double> expected_pairs(int n, double self_coupling) {
   check_size_and_coupling("expected_pairs", n, self_coupling);
-  std::vector<double> values;
-  for (const double log_value : log_expected_pairs(n, self_coupling)) {
-    values.push_back(std::exp(log_value));
-    if (!std::isfinite(values.back()))
-      throw std::overflow_error(fmt::format("expected_pairs: a pair count overflows double at n = {}; use the logs", n));
-  }
-  return values;
+  return exponentiate_counts(log_expected_pairs(n, self_coupling), "expected_pairs", n);
 }
 
 double log_expected_squared_count(int n, double self_coupling) {

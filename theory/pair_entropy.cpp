@@ -33,16 +33,14 @@ void check_delta(const char* function, double delta) {
     throw std::domain_error(fmt::format("{}: delta must lie in [0, 1], got {}", function, delta));
 }
 
-// Grid of δ = (1 − q)/2 on (0, 1/2]: log-spaced from 1e−12 to 1e−2 (the dip of eq. 7 sits at
-// δ ~ c², 1e−3 … 1e−8, spec §8), then uniform to 1/2 (q = 0).
-std::vector<double> delta_grid() {
+}  // namespace
+
+std::vector<double> small_distance_grid() {
   std::vector<double> grid;
-  for (int k = 0; k < 100; ++k) grid.push_back(std::pow(10.0, -12.0 + 10.0 * k / 100));
+  for (int k = 0; k < 200; ++k) grid.push_back(std::pow(10.0, -12.0 + 10.0 * k / 200));
   for (int k = 0; k <= 200; ++k) grid.push_back(0.01 + 0.49 * k / 200);
   return grid;
 }
-
-}  // namespace
 
 double binary_entropy(double x) {
   if (!(x >= 0.0 && x <= 1.0)) throw std::domain_error(fmt::format("binary_entropy: x must lie in [0, 1], got {}", x));
@@ -83,7 +81,7 @@ double pair_entropy_small_distance(double delta, double self_coupling) {
 
 pair_entropy_maximum maximise_pair_entropy(double self_coupling) {
   check_coupling("maximise_pair_entropy", self_coupling);
-  const std::vector<double> grid = delta_grid();
+  const std::vector<double> grid = small_distance_grid();
   std::size_t best = 0;
   std::vector<double> values;
   for (const double delta : grid) {

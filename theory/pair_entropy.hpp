@@ -4,10 +4,17 @@
 // theory/pair_count.hpp.
 #pragma once
 
+#include <vector>
+
 namespace steer::theory {
 
 // H(x) = −x ln x − (1−x) ln(1−x) for x ∈ [0, 1], with 0 ln 0 = 0.
 double binary_entropy(double x);
+
+// The δ grid the extremum searches start from (δ = (1 − q)/2 ∈ (0, 1/2]): 200 points log-spaced
+// from 1e−12 to 1e−2, where the −c√δ dip of S2 and V_ann lives (δ ~ c², 1e−3 … 1e−8, spec §8), then
+// 201 uniform points from 0.01 to 1/2 (q = 0).
+std::vector<double> small_distance_grid();
 
 // S2(q), eq. (6): ln 2 + H((1+q)/2) + ((1+q)/2) ln Φ2(J,J;q) + ((1−q)/2) ln Φ2(J,J;−q).
 double pair_entropy(double q, double self_coupling);
@@ -29,10 +36,9 @@ double pair_entropy_small_distance(double delta, double self_coupling);
 // The √δ coefficient c(J_D) = √(2/π) φ(J_D)/Φ(J_D) of eq. (7).
 double small_distance_coefficient(double self_coupling);
 
-// Global maximum of S2 on [−1, 1] (S2(−q) = S2(q), so q ≥ 0 is returned). A grid in q and in
-// log δ (δ = (1−q)/2 down to 1e−12, where the features near q = 1 live, spec §8), refined by
-// Boost.Math brent_find_minima on the bracket of the best grid point; the endpoint q = 1 (s = s',
-// S2 = s) is a candidate. q is good to ~1e−8 relative, the value to ~1e−15.
+// Global maximum of S2 on [−1, 1] (S2(−q) = S2(q), so q ≥ 0 is returned): small_distance_grid,
+// refined by Boost.Math brent_find_minima on the bracket of the best grid point; the endpoint
+// q = 1 (s = s', S2 = s) is a candidate. q is good to ~1e−8 relative, the value to ~1e−15.
 struct pair_entropy_maximum {
   double q;
   double value;

@@ -8,29 +8,13 @@
 #include <filesystem>
 #include <string>
 
+#include "tests/support/cli_checks.hpp"
 #include "tests/support/steer_process.hpp"
 
+using steer_test::expect_bad_input;
 using steer_test::run;
+using steer_test::run_json;
 using steer_test::scratch;
-
-namespace {
-
-nlohmann::json run_json(const std::string& arguments) {
-  const auto r = run(arguments);
-  EXPECT_EQ(r.status, 0) << arguments << "\n" << r.err;
-  return nlohmann::json::parse(r.out);
-}
-
-void expect_bad_input(const std::string& arguments, const std::string& needle) {
-  const auto r = run(arguments);
-  EXPECT_EQ(r.status, 2) << arguments << "\n" << r.err;
-  EXPECT_TRUE(r.err.starts_with("steer: error: ")) << arguments << "\nstderr: " << r.err;
-  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << arguments << "\nstderr: " << r.err;  // one line
-  EXPECT_NE(r.err.find(needle), std::string::npos) << arguments << "\nstderr: " << r.err;
-  EXPECT_TRUE(r.out.empty()) << arguments;
-}
-
-}  // namespace
 
 // Literals: spec fixed-points-theory §3.3/§3.4/§7 to the digits it prints (also rows of
 // tests/theory/reference/pair_count.inc, tools/reference/pair_count.py).

@@ -11,35 +11,16 @@
 #include <string>
 #include <utility>
 
+#include "tests/support/cli_checks.hpp"
 #include "tests/support/npy_bytes.hpp"
 #include "tests/support/steer_process.hpp"
 
+using steer_test::expect_bad_input;
 using steer_test::run;
+using steer_test::run_json;
 using steer_test::scratch;
 
 namespace {
-
-nlohmann::json run_json(const std::string& arguments) {
-  const auto r = run(arguments);
-  EXPECT_EQ(r.status, 0) << arguments << "\n" << r.err;
-  return nlohmann::json::parse(r.out);
-}
-
-// Exit code 2 and exactly one short line on stderr that contains `needle`, made only of
-// printable characters: no control byte, no byte-order mark, nothing but the final newline.
-void expect_bad_input(const std::string& arguments, const std::string& needle) {
-  const auto r = run(arguments);
-  EXPECT_EQ(r.status, 2) << arguments << "\n" << r.err;
-  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << arguments << "\n" << r.err;
-  EXPECT_TRUE(r.err.starts_with("steer: error: ")) << arguments << "\nstderr: " << r.err;
-  EXPECT_NE(r.err.find(needle), std::string::npos) << arguments << "\nstderr: " << r.err;
-  EXPECT_LE(r.err.size(), 300u) << arguments << "\nstderr: " << r.err;
-  const std::string line = r.err.substr(0, r.err.find('\n'));
-  EXPECT_TRUE(std::none_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
-      << arguments << "\nstderr: " << r.err;
-  EXPECT_EQ(line.find("\xEF\xBB\xBF"), std::string::npos) << arguments;
-  EXPECT_TRUE(r.out.empty()) << arguments;
-}
 
 void write_bytes(const std::filesystem::path& file, const std::string& bytes) {
   std::ofstream(file, std::ios::binary) << bytes;

@@ -23,7 +23,9 @@ void sweep(const steering_network& net, batch_state& state, field_set& fields, f
     state.readout = fields.readout.unaryExpr(&sign0);
   } else {
     const double p = net.parameters.p_update;
-#pragma omp parallel for schedule(static)
+    // Threads only pay off for large batches (a parallel region per sweep costs more otherwise).
+    const bool parallel = double(batch) * double(state.hidden[0].rows() * Eigen::Index(state.hidden.size())) >= 1.0e5;
+#pragma omp parallel for schedule(static) if (parallel)
     for (Eigen::Index b = 0; b < batch; ++b) {
       numerics::rng_stream& stream = state.update_streams[static_cast<std::size_t>(b)];
       for (std::size_t l = 0; l < state.hidden.size(); ++l) {

@@ -1,0 +1,90 @@
+// Config keys: YAML with the reference's names and nesting, --set overrides, defaults that
+// follow other keys, and one-line refusals of unknown keys, wrong types and out-of-range values.
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "validation/learning/train_config.hpp"
+
+namespace steer::validation {
+namespace {
+
+std::string message_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(TrainConfig, ReadsReferenceKeysAndNesting) {
+  training_config c;
+  apply_yaml_text(c, "N: 100\nH: 64\nlambda_input_skip:\n- 5.0\nthreshold: [0.9, 3.0]\nlambda_l: 2.0\n"
+                     "data:\n  dataset: synthetic\n  P: 30\n  synthetic:\n    C: 4\n    p: 0.2\n", "t.yaml");
+  finalize_config(c);
+  EXPECT_EQ(c.model.inputs, 100);
+  EXPECT_EQ(c.model.hidden, 64);
+  EXPECT_EQ(c.model.lambda_input_skip, std::vector<double>{5.0});
+  EXPECT_EQ(c.model.classes, 4);
+  EXPECT_EQ(c.p_per_class, 30);
+  EXPECT_DOUBLE_EQ(c.synthetic_flip, 0.2);
+  EXPECT_EQ(c.model.lambda_r, 2.0);                      // ${lambda_l}
+  EXPECT_EQ(c.model.steps_eval, c.model.steps_train);   // ${max_steps_train}
+}
+
+TEST(TrainConfig, SetOverridesAndScalarListBroadcast) {
+  training_config c;
+  apply_setting(c, "lr_J=0.01");
+  apply_setting(c, "lambda_internal=0.5");
+  apply_setting(c, "threshold=[1.0, 2.0]");
+  apply_setting(c, "lambda_r=0.3");
+  finalize_config(c);
+  EXPECT_EQ(c.model.lr_J, 0.01);
+  EXPECT_EQ(c.model.lambda_internal, std::vector<double>{0.5});
+  EXPECT_EQ(c.model.threshold, (std::vector<double>{1.0, 2.0}));
+  EXPECT_EQ(c.model.lambda_r, 0.3);
+}
+
+TEST(TrainConfig, RefusesBadInputWithOneLineNamingTheKey) {
+  training_config c;
+  EXPECT_EQ(message_of([&] { apply_setting(c, "lr_j=0.1"); }), "unknown config key 'lr_j' (steer train --help-config lists them)");
+  EXPECT_EQ(message_of([&] { apply_setting(c, "H=many"); }), "config key H: expected an integer, got 'many'");
+  EXPECT_EQ(message_of([&] { apply_setting(c, "H=1.5"); }), "config key H: expected an integer, got '1.5'");
+  EXPECT_EQ(message_of([&] { apply_setting(c, "fc_left=maybe"); }), "config key fc_left: expected true or false, got 'maybe'");
+  EXPECT_EQ(message_of([&] { apply_setting(c, "double_update=true"); }),
+            "config key double_update: only false is implemented, got 'true'");
+  EXPECT_EQ(message_of([&] { apply_setting(c, "novalue"); }), "--set: expected key=value, got 'novalue'");
+  EXPECT_EQ(message_of([&] { apply_yaml_text(c, "data:\n  P_evl: 3\n", "t.yaml"); }),
+            "unknown config key 'data.P_evl' (steer train --help-config lists them)");
+  EXPECT_EQ(message_of([&] { apply_yaml_text(c, "[1, 2]", "t.yaml"); }), "t.yaml: expected a map of config keys");
+  training_config negative;
+  apply_setting(negative, "lr_J=-0.1");
+  EXPECT_EQ(message_of([&] { finalize_config(negative); }), "lr_J must be finite and >= 0, got -0.1");
+  training_config zero;
+  apply_setting(zero, "H=0");
+  EXPECT_EQ(message_of([&] { finalize_config(zero); }), "H must be in 1..100000, got 0");
+  training_config many;
+  apply_setting(many, "data.P=7000");
+  EXPECT_EQ(message_of([&] { finalize_config(many); }), "data.P must be in 1..6000 (per class), got 7000");
+}
+
+TEST(TrainConfig, JsonRoundTripAndHelp) {
+  training_config c;
+  apply_setting(c, "num_layers=2");
+  apply_setting(c, "lambda_wback_skip=[0.9]");
+  apply_setting(c, "lambda_wforth_skip=[0.0]");
+  apply_setting(c, "threshold=[0.9, 0.9, 3.0]");
+  apply_setting(c, "seed=123456789012");
+  finalize_config(c);
+  const training_config back = config_from_json(config_to_json(c));
+  EXPECT_EQ(config_to_json(back), config_to_json(c));
+  EXPECT_EQ(back.model.seed, 123456789012U);
+  for (const config_key_help& key : config_keys()) {
+    EXPECT_FALSE(key.meaning.empty()) << key.name;
+    EXPECT_FALSE(key.default_value.empty()) << key.name;
+  }
+}
+
+}  // namespace
+}  // namespace steer::validation

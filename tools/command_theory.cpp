@@ -99,6 +99,7 @@ void run_count(const theory_options& o) {
       o.self_coupling_range.empty() ? std::vector<double>{o.self_coupling} : parse_range(o.self_coupling_range, "--self-coupling-range");
   if (!o.common.out.empty()) prepare_output_directory(o.common.out);
   const bool modular = o.modules > 0;
+  const bool ring = o.ring && o.modules >= 3;  // a ring of M <= 2 is the chain (theory/modular_count.hpp)
   json expected = json::array(), log_expected = json::array(), entropy = json::array(), many = json::array();
   std::string csv = modular ? "modules,module_size,self_coupling,inter_module_coupling,ring,expected_fixed_points,"
                               "log_expected_fixed_points,entropy_large_n,entropy_many_modules\n"
@@ -109,7 +110,7 @@ void run_count(const theory_options& o) {
     log_expected.push_back(point.log_count);
     entropy.push_back(finite_or_null(point.entropy));
     many.push_back(finite_or_null(point.entropy_many_modules));
-    csv += modular ? fmt::format("{},{},{},{},{},{},{},{},{}\n", o.modules, o.n, jd, o.inter_module_coupling, o.ring,
+    csv += modular ? fmt::format("{},{},{},{},{},{},{},{},{}\n", o.modules, o.n, jd, o.inter_module_coupling, ring,
                                  csv_number(expected.back()), csv_number(point.log_count), csv_number(entropy.back()),
                                  csv_number(many.back()))
                    : fmt::format("{},{},{},{},{},{}\n", o.n, jd, o.symmetry, csv_number(expected.back()),
@@ -123,7 +124,7 @@ void run_count(const theory_options& o) {
     result["modules"] = o.modules;
     result["module_size"] = o.n;
     result["inter_module_coupling"] = o.inter_module_coupling;
-    result["ring"] = o.ring && o.modules >= 3;
+    result["ring"] = ring;
   }
   result["self_coupling"] = curve ? json(couplings) : json(couplings.front());
   result["expected_fixed_points"] = one_or_all(expected);

@@ -10,11 +10,15 @@ void register_enumerate(CLI::App& app);
 void register_bench(CLI::App& app);
 void register_report(CLI::App& app);
 void register_clusters(CLI::App& app);
+void register_local_density(CLI::App& app);
 void register_train(CLI::App& app);
 void register_evaluate(CLI::App& app);
+void register_similarity(CLI::App& app);
 
 // `steer bench <name>`: one file each (bench_<name>.cpp, or command_bench.cpp for enumerate),
 // called from register_bench.
 void register_bench_enumerate(CLI::App& bench);
+void register_bench_train(CLI::App& bench);
+void register_bench_local_density(CLI::App& bench);
 
 }  // namespace steer::tools

@@ -19,8 +19,10 @@ int main(int argc, char** argv) {
   steer::tools::register_bench(app);
   steer::tools::register_report(app);
   steer::tools::register_clusters(app);
+  steer::tools::register_local_density(app);
   steer::tools::register_train(app);
   steer::tools::register_evaluate(app);
+  steer::tools::register_similarity(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,147 @@
+// `steer local-density`: fixed points of large networks found by asynchronous dynamics from
+// random starts, and the exact number of fixed points within Hamming distance r of each, beside
+// the annealed expectation for a typical fixed point (issue 8 item 6). Resumable over networks.
+#include <fmt/format.h>
+
+#include <memory>
+#include <stdexcept>
+
+#include "numerics/atomic_file.hpp"
+#include "numerics/fixed_points/hamming_ball.hpp"
+#include "tools/build_info.hpp"
+#include "tools/cli_support.hpp"
+#include "tools/commands.hpp"
+#include "validation/fixed_points/local_density.hpp"
+
+namespace steer::tools {
+namespace {
+
+using nlohmann::json;
+
+struct local_density_options {
+  common_options common;
+  int n = 200;
+  double self_coupling = 0.5;
+  std::string self_couplings;  // a list instead of one value
+  std::int64_t networks = 10;
+  std::int64_t starts = 10;
+  std::int64_t max_sweeps = 1000;
+  int radius = 2;
+};
+
+// The dynamics and the counter each keep an N×N double copy of the couplings (3 × 128 MB at
+// N = 4000); 20000 bounds a typo, not a machine.
+constexpr int max_local_density_neurons = 20000;
+
+json mean_list(const std::vector<numerics::mean_with_error>& values, bool sem) {
+  json list = json::array();
+  for (const auto& v : values) list.push_back(sem ? v.sem : v.mean);
+  return list;
+}
+
+json point_json(const validation::local_density& r) {
+  const bool several = r.config.networks >= 2;
+  std::uint64_t checked = 0, exact = 0;
+  for (const auto& d : r.per_network) {
+    checked += d.states_checked;
+    exact += d.decided_exactly;
+  }
+  return {{"n", r.config.n},
+          {"self_coupling", r.config.self_coupling},
+          {"networks", r.config.networks},
+          {"starts_per_network", r.config.starts},
+          {"max_sweeps", r.config.max_sweeps},
+          {"radius", r.config.radius},
+          {"converged_fraction", r.converged_fraction.mean},
+          {"sem_converged_fraction", several ? json(r.converged_fraction.sem) : json(nullptr)},
+          {"mean_sweeps_to_converge", r.mean_sweeps_to_converge ? json(*r.mean_sweeps_to_converge) : json(nullptr)},
+          {"mean_fixed_points_in_ball", mean_list(r.mean_in_ball, false)},
+          {"sem_fixed_points_in_ball", several ? mean_list(r.mean_in_ball, true) : json(nullptr)},
+          {"mean_fixed_points_at_distance", mean_list(r.mean_at_distance, false)},
+          {"sem_fixed_points_at_distance", several ? mean_list(r.mean_at_distance, true) : json(nullptr)},
+          {"typical_theory_in_ball", r.typical_theory_in_ball},
+          {"typical_theory_at_distance", r.typical_theory_at_distance},
+          {"verdict", "no prediction (dynamics does not sample fixed points uniformly; the annealed value is for a "
+                      "typical one)"},
+          {"ball_states_checked", checked},
+          {"ball_states_decided_exactly", exact},
+          {"resumed_networks", r.resumed_networks}};
+}
+
+std::string csv_rows(const validation::local_density& r) {
+  std::string csv;
+  for (int radius = 1; radius <= r.config.radius; ++radius) {
+    const auto k = static_cast<std::size_t>(radius - 1);
+    const bool any = k < r.mean_in_ball.size();
+    csv += fmt::format("{},{},{},{},{},{},{},{}\n", r.config.n, r.config.self_coupling, radius, r.converged_fraction.mean,
+                       any ? fmt::format("{}", r.mean_at_distance[k].mean) : "", any ? fmt::format("{}", r.mean_in_ball[k].mean) : "",
+                       any && r.config.networks >= 2 ? fmt::format("{}", r.mean_in_ball[k].sem) : "",
+                       r.typical_theory_in_ball[k]);
+  }
+  return csv;
+}
+
+void run_local_density(const local_density_options& o, bool progress) {
+  std::vector<double> self_couplings{o.self_coupling};
+  if (!o.self_couplings.empty()) self_couplings = parse_range_list(o.self_couplings, "--self-couplings");
+  if (o.radius > o.n) throw std::invalid_argument(fmt::format("--radius {} exceeds N = {}", o.radius, o.n));
+  const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
+  json points = json::array();
+  std::string csv = "n,self_coupling,radius,converged_fraction,mean_at_distance,mean_in_ball,sem_in_ball,typical_theory_in_ball\n";
+  for (const double jd : self_couplings) {
+    validation::local_density_config config;
+    config.n = o.n;
+    config.self_coupling = jd;
+    config.networks = o.networks;
+    config.starts = o.starts;
+    config.max_sweeps = o.max_sweeps;
+    config.radius = o.radius;
+    config.seed = o.common.seed;
+    config.progress = progress;
+    config.program_version = build_info::version;
+    if (!out.empty()) {
+      config.points_dir = out / "points";
+      std::filesystem::create_directories(config.points_dir);
+    }
+    const auto result = validation::run_local_density(config);
+    points.push_back(point_json(result));
+    csv += csv_rows(result);
+    if (!o.common.json)
+      fmt::print("N={} J_D={}: converged fraction {} of {} starts; fixed points within r = 1..{}: {} (typical, annealed: {})\n",
+                 o.n, jd, points.back()["converged_fraction"].dump(), o.networks * o.starts, o.radius,
+                 points.back()["mean_fixed_points_in_ball"].dump(), points.back()["typical_theory_in_ball"].dump());
+  }
+  const json result = o.self_couplings.empty() ? points.front() : json{{"points", points}};
+  if (!out.empty()) {
+    numerics::write_file_atomically(out / "local_density.csv", csv);
+    write_sidecar(out, "local_density", "local-density", result);
+  }
+  if (o.common.json) print_json(result);
+}
+
+}  // namespace
+
+void register_local_density(CLI::App& app) {
+  auto o = std::make_shared<local_density_options>();
+  auto* command = app.add_subcommand(
+      "local-density", "Fixed points of large networks found by asynchronous dynamics from random starts, and the "
+                       "exact number of fixed points within Hamming distance r of each");
+  add_integer_option(*command, "--n", o->n, 2, max_local_density_neurons, "Number of neurons N");
+  auto* jd = add_real_option(*command, "--self-coupling", o->self_coupling, "Self-coupling J_D");
+  add_text_option(*command, "--self-couplings", o->self_couplings,
+                  "Several J_D (list of values or a:b:k ranges); JSON then holds {\"points\": [...]}",
+                  [](const std::string& text) { parse_range_list(text, "--self-couplings"); })
+      ->excludes(jd);
+  add_integer_option(*command, "--networks", o->networks, 1, max_networks, "Number of sampled networks per J_D");
+  add_integer_option(*command, "--starts", o->starts, 1, 1000000, "Random starts per network");
+  add_integer_option(*command, "--max-sweeps", o->max_sweeps, 1, 1000000000,
+                     "Sweeps (N single-neuron updates in a new random order) before a start counts as not converged");
+  add_integer_option(*command, "--radius", o->radius, 1, numerics::max_ball_radius,
+                     "Count fixed points at distance 1..r (r = 3 costs ~N^3/6 states per fixed point)");
+  add_common_options(*command, o->common,
+                     "Directory for local_density.csv, local_density.json and points/ (finished networks; a rerun "
+                     "with the same parameters resumes)");
+  command->callback([o] { run_local_density(*o, apply_common_options(o->common)); });
+}
+
+}  // namespace steer::tools

@@ -52,10 +52,11 @@ validation::cluster_check_config make_config(const clusters_options& o, bool pro
   config.progress = progress;
   config.geometry = {o.max_flips, o.max_distance, !o.list_clusters.empty()};
   if (o.modules > 0) {
-    if (o.n % o.modules != 0)
-      throw std::invalid_argument(fmt::format("--modules: N = {} is not a multiple of M = {}", o.n, o.modules));
+    if (o.modules * o.n > max_cluster_neurons)
+      throw std::invalid_argument(fmt::format("--modules {} x --n {}: N = M·n must be <= {}", o.modules, o.n,
+                                              max_cluster_neurons));
     config.source = numerics::sampled_networks(
-        numerics::modular_ensemble{o.modules, o.n / o.modules, o.self_coupling, o.inter_module_coupling, o.ring});
+        numerics::modular_ensemble{o.modules, o.n, o.self_coupling, o.inter_module_coupling, o.ring});
   } else {
     config.source = numerics::sampled_networks(numerics::coupling_ensemble{o.n, o.self_coupling, o.symmetry});
     if (o.symmetry == 0.0) config.theory_self_coupling = o.self_coupling;
@@ -165,8 +166,8 @@ void run_clusters(const clusters_options& o, bool progress) {
   std::filesystem::path out;
   if (o.couplings_file.empty()) {
     config = make_config(o, progress);
-    if (o.max_flips > o.n || o.max_distance > o.n)
-      throw std::invalid_argument(fmt::format("--max-flips and --max-distance must be <= N = {}", o.n));
+    if (o.max_flips > config.source.n || o.max_distance > config.source.n)
+      throw std::invalid_argument(fmt::format("--max-flips and --max-distance must be <= N = {}", config.source.n));
     out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
     check = validation::run_cluster_check(config);
   } else {
@@ -226,13 +227,14 @@ void register_clusters(CLI::App& app) {
   auto* command = app.add_subcommand(
       "clusters", "Geometry of the fixed-point set of enumerated networks: components under single and <= k flips, "
                   "fixed points at distance d vs theory, nearest distances, local entropy");
-  auto* n = add_integer_option(*command, "--n", o->n, 2, max_cluster_neurons, "Number of neurons N");
+  auto* n = add_integer_option(*command, "--n", o->n, 2, max_cluster_neurons,
+                               "Number of neurons N (with --modules: units per module n, N = M·n)");
   auto* jd = add_real_option(*command, "--self-coupling", o->self_coupling, "Self-coupling J_D");
   auto* eta = add_real_option(*command, "--symmetry", o->symmetry,
                               "Correlation of J_ij and J_ji (theory predicts only at 0)", -1.0, 1.0);
   auto* networks = add_integer_option(*command, "--networks", o->networks, 1, max_networks, "Number of sampled networks");
   auto* modules = add_integer_option(*command, "--modules", o->modules, 1, max_cluster_neurons / 2,
-                                     "Modular variant: M modules of N/M units (no prediction: measurements only)")
+                                     "Modular variant: M modules of --n units (no prediction: measurements only)")
                       ->excludes(eta);
   auto* lambda = add_real_option(*command, "--inter-module-coupling", o->inter_module_coupling,
                                  "Coupling lambda between unit i of module m and unit i of modules m±1 (with --modules)")

@@ -12,6 +12,7 @@
 #include "numerics/fixed_points/pair_distances.hpp"
 #include "theory/annealed_count.hpp"
 #include "theory/correlated_count.hpp"
+#include "theory/modular_count.hpp"
 #include "theory/pair_count.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
@@ -41,18 +42,17 @@ struct enumerate_options {
   bool ring = false;
 };
 
-// The modular variant splits N into M modules of N/M units (numerics/fixed_points/couplings.hpp).
+// The modular variant: M modules of --n units each, N = M·n, as in `steer theory count --modules`
+// (numerics/fixed_points/couplings.hpp).
 numerics::modular_ensemble modular_of(const enumerate_options& o) {
-  if (o.n % o.modules != 0)
-    throw std::invalid_argument(fmt::format("--modules: N = {} is not a multiple of M = {}", o.n, o.modules));
-  const numerics::modular_ensemble modular{o.modules, o.n / o.modules, o.self_coupling, o.inter_module_coupling, o.ring};
-  try {
-    modular.validate();
-  } catch (const std::exception& e) {
-    throw std::invalid_argument(fmt::format("--modules: {}", e.what()));
-  }
-  return modular;
+  if (static_cast<std::int64_t>(o.modules) * o.n > numerics::max_enumeration_neurons)
+    throw std::invalid_argument(fmt::format("--modules {} x --n {}: N = M·n must be <= {} for exhaustive enumeration",
+                                            o.modules, o.n, numerics::max_enumeration_neurons));
+  return {o.modules, o.n, o.self_coupling, o.inter_module_coupling, o.ring};
 }
+
+// Neurons of the network: N, or M·n for the modular variant.
+int neurons(const enumerate_options& o) { return o.modules > 0 ? o.modules * o.n : o.n; }
 
 // Pair histograms cost O(N 2^N) up to N = 26 (Walsh–Hadamard) but O(#FP²) beyond, which can
 // run for hours: above 26 they are computed only on request (--pairs).
@@ -105,7 +105,8 @@ std::string fixed_point_listing(const std::vector<std::vector<packed_state>>& pe
 }
 
 json theory_count_or_null(const enumerate_options& o) {
-  if (o.modules > 0) return nullptr;  // theory of the modular variant: theory/modular_count (issue 8 item 4)
+  if (o.modules > 0)
+    return std::exp(theory::log_expected_fixed_points_modular({o.modules, o.n, o.self_coupling, o.inter_module_coupling, o.ring}));
   if (o.symmetry < 0.0) return nullptr;  // no finite-N closed form for η < 0 (theory/correlated_count.hpp)
   const double log_count = o.symmetry == 0.0 ? theory::log_expected_fixed_points(o.n, o.self_coupling)
                                              : theory::log_expected_fixed_points_correlated(o.n, o.self_coupling, o.symmetry);
@@ -162,7 +163,8 @@ void run_ensemble(const enumerate_options& o, bool progress) {
       numerics::write_couplings(source.sample(o.common.seed, static_cast<std::uint64_t>(k)),
                                 dir / fmt::format("couplings_{:06d}.{}", k, o.couplings_format));
   }
-  const bool pairs = want_pairs(o, o.n);
+  const int n = neurons(o);
+  const bool pairs = want_pairs(o, n);
   numerics::ensemble_options options;
   options.seed = o.common.seed;
   options.networks = o.networks;
@@ -172,11 +174,11 @@ void run_ensemble(const enumerate_options& o, bool progress) {
   options.kernel = parse_kernel(o.kernel);
   const auto per_network = numerics::enumerate_networks(source, options);
 
-  json result = {{"n", o.n}, {"self_coupling", o.self_coupling}, {"symmetry", o.symmetry},
+  json result = {{"n", n}, {"self_coupling", o.self_coupling}, {"symmetry", o.symmetry},
                  {"networks", o.networks}, {"seed", o.common.seed}};
   if (o.modules > 0) {
     result["modules"] = o.modules;
-    result["module_size"] = o.n / o.modules;
+    result["module_size"] = o.n;
     result["inter_module_coupling"] = o.inter_module_coupling;
     result["ring"] = o.ring;
   }
@@ -211,7 +213,7 @@ void run_ensemble(const enumerate_options& o, bool progress) {
   if (!o.list_fixed_points.empty()) {
     std::vector<std::vector<packed_state>> states;
     for (const auto& net : per_network) states.push_back(net.states);
-    numerics::write_file_atomically(o.list_fixed_points, fixed_point_listing(states, o.n, 0, o.list_format == "packed"));
+    numerics::write_file_atomically(o.list_fixed_points, fixed_point_listing(states, n, 0, o.list_format == "packed"));
   }
   if (!out.empty()) {
     std::string per_net = "network,fixed_points\n";
@@ -219,7 +221,7 @@ void run_ensemble(const enumerate_options& o, bool progress) {
     numerics::write_file_atomically(out / "enumerate_networks.csv", per_net);
     if (o.networks >= 2 && pairs) {
       std::string csv = "distance,mean_pairs,sem_pairs,theory_pairs\n";
-      for (int d = 0; d <= o.n; ++d)
+      for (int d = 0; d <= n; ++d)
         csv += fmt::format("{},{},{},{}\n", d, result["pair_distance_mean"][d].dump(), result["pair_distance_sem"][d].dump(),
                            theory_pairs.is_null() ? "" : theory_pairs[d].dump());
       numerics::write_file_atomically(out / "enumerate_pairs.csv", csv);
@@ -243,7 +245,8 @@ void run_ensemble(const enumerate_options& o, bool progress) {
 void register_enumerate(CLI::App& app) {
   auto o = std::make_shared<enumerate_options>();
   auto* command = app.add_subcommand("enumerate", "Exhaustive enumeration of all 2^N states: fixed points of sampled networks or of a given matrix");
-  auto* n = add_integer_option(*command, "--n", o->n, 2, numerics::max_enumeration_neurons, "Number of neurons N");
+  auto* n = add_integer_option(*command, "--n", o->n, 2, numerics::max_enumeration_neurons,
+                               "Number of neurons N (with --modules: units per module n, N = M·n)");
   auto* jd = add_real_option(*command, "--self-coupling", o->self_coupling, "Self-coupling J_D");
   auto* eta = add_real_option(*command, "--symmetry", o->symmetry, "Correlation of J_ij and J_ji", -1.0, 1.0);
   auto* networks = add_integer_option(*command, "--networks", o->networks, 1, max_networks,
@@ -260,7 +263,7 @@ void register_enumerate(CLI::App& app) {
                   "beyond 2^53 that double cannot hold exactly are refused); NaN and inf are refused")
       ->excludes(n)->excludes(jd)->excludes(eta)->excludes(networks)->excludes(save);
   auto* modules = add_integer_option(*command, "--modules", o->modules, 1, numerics::max_enumeration_neurons / 2,
-                                     "Modular variant: M modules of N/M units, N(0, M/N) couplings inside each module, "
+                                     "Modular variant: M modules of --n units, N(0, 1/n) couplings inside each module, "
                                      "none between modules except --inter-module-coupling")
                       ->excludes(eta);
   add_real_option(*command, "--inter-module-coupling", o->inter_module_coupling,

@@ -7,28 +7,11 @@
 #include <filesystem>
 #include <string>
 
-#include "tests/support/steer_process.hpp"
+#include "tests/support/cli_checks.hpp"
 
-using steer_test::run;
+using steer_test::expect_bad_input;
+using steer_test::run_json;
 using steer_test::scratch;
-
-namespace {
-
-nlohmann::json run_json(const std::string& arguments) {
-  const auto r = run(arguments);
-  EXPECT_EQ(r.status, 0) << arguments << "\n" << r.err;
-  return nlohmann::json::parse(r.out);
-}
-
-void expect_bad_input(const std::string& arguments, const std::string& needle) {
-  const auto r = run(arguments);
-  EXPECT_EQ(r.status, 2) << arguments << "\n" << r.err;
-  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << arguments << "\n" << r.err;
-  EXPECT_NE(r.err.find(needle), std::string::npos) << arguments << "\nstderr: " << r.err;
-  EXPECT_TRUE(r.out.empty()) << arguments;
-}
-
-}  // namespace
 
 TEST(LocalDensityCli, JsonKeysResumeAndThreads) {
   const auto dir = scratch() / "local_density";

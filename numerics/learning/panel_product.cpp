@@ -1,6 +1,9 @@
 #include "numerics/learning/panel_product.hpp"
 
 #include <algorithm>
+#include <atomic>
+
+#include "numerics/learning/float_kernels_avx512.hpp"
 
 namespace steer::numerics {
 namespace {
@@ -12,8 +15,12 @@ constexpr Eigen::Index panel_rows = 64;
 // it saves, and with other processes on the cores a descheduled worker stalls the barrier.
 constexpr double parallel_work = 4.0e6;
 
+std::atomic<product_kernel> chosen{product_kernel::automatic};
+
+bool use_avx512() { return chosen.load() == product_kernel::automatic && cpu_has_avx512(); }
+
 template <class Rhs>
-void panels(const Eigen::Ref<const matrix_f>& a, const Rhs& b, Eigen::Ref<matrix_f> out, bool accumulate) {
+void eigen_panels(const Eigen::Ref<const matrix_f>& a, const Rhs& b, Eigen::Ref<matrix_f> out, bool accumulate) {
   Eigen::setNbThreads(1);  // Eigen must not split a panel itself: that would reorder sums
   const Eigen::Index rows = a.rows();
   const Eigen::Index count = (rows + panel_rows - 1) / panel_rows;
@@ -34,12 +41,27 @@ void panels(const Eigen::Ref<const matrix_f>& a, const Rhs& b, Eigen::Ref<matrix
 
 void panel_product(const Eigen::Ref<const matrix_f>& a, const Eigen::Ref<const matrix_f>& b,
                    Eigen::Ref<matrix_f> out, bool accumulate) {
-  panels(a, b, out, accumulate);
+  if (use_avx512()) {
+    product_avx512(a.data(), a.outerStride(), b.data(), b.outerStride(), out.data(), out.outerStride(), a.rows(),
+                   a.cols(), b.cols(), accumulate ? 1.0F : 0.0F);
+    return;
+  }
+  eigen_panels(a, b, out, accumulate);
 }
 
 void panel_product_transposed(const Eigen::Ref<const matrix_f>& a, const Eigen::Ref<const matrix_f>& b,
-                              Eigen::Ref<matrix_f> out, bool accumulate) {
-  panels(a, b.transpose(), out, accumulate);
+                              Eigen::Ref<matrix_f> out, float out_scale) {
+  if (use_avx512()) {
+    product_transposed_avx512(a.data(), a.outerStride(), b.data(), b.outerStride(), out.data(), out.outerStride(),
+                              a.rows(), a.cols(), b.rows(), out_scale);
+    return;
+  }
+  if (out_scale != 1.0F) out *= out_scale;
+  eigen_panels(a, b.transpose(), out, true);
 }
+
+void set_product_kernel(product_kernel kernel) { chosen.store(kernel); }
+
+const char* active_product_kernel() { return use_avx512() ? "avx512" : "eigen"; }
 
 }  // namespace steer::numerics

@@ -10,9 +10,8 @@ void hebbian_update(matrix_f& w, const matrix_f& g, const matrix_f& pre, double 
                     double batch, bool keep_diagonal) {
   if (lr_eff == 0.0 || w.size() == 0) return;  // not learned: no update and no decay
   const vector_f diagonal = keep_diagonal ? vector_f(w.diagonal()) : vector_f();
-  w *= static_cast<float>(1.0 - weight_decay * lr_eff);
   const matrix_f scaled_g = static_cast<float>(lr_eff / std::sqrt(batch)) * g;
-  numerics::panel_product_transposed(scaled_g, pre, w, true);
+  numerics::panel_product_transposed(scaled_g, pre, w, static_cast<float>(1.0 - weight_decay * lr_eff));
   if (keep_diagonal) w.diagonal() = diagonal;
 }
 

@@ -108,7 +108,9 @@ TEST(ImageDatasets, EntangledFeaturesAreSignsOfTheProjection) {
       double sum = 0.0;  // independent double-precision recomputation
       for (int p = 0; p < 4; ++p) sum += double(g(i, p)) * split.images[chosen[c] * 4 + p] / 255.0;
       EXPECT_TRUE(set.inputs(i, c) == 1.0F || set.inputs(i, c) == -1.0F);
-      if (std::abs(sum) > 1e-5) EXPECT_EQ(set.inputs(i, c), sum > 0 ? 1.0F : -1.0F);
+      if (std::abs(sum) > 1e-5) {
+        EXPECT_EQ(set.inputs(i, c), sum > 0 ? 1.0F : -1.0F);
+      }
     }
   }
   // Train and test share G: the same image gives the same features through either split.

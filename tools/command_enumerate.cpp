@@ -255,7 +255,7 @@ void register_enumerate(CLI::App& app) {
                                "Directory for the sampled matrices (couplings_NNNNNN.csv|npy)");
   command->add_option("--couplings-format", o->couplings_format, "Format of --save-couplings files")
       ->check(CLI::IsMember({"csv", "npy"}))->capture_default_str();
-  add_text_option(*command, "--couplings", o->couplings_file,
+  auto* couplings = add_text_option(*command, "--couplings", o->couplings_file,
                   "Enumerate this N×N matrix instead (diagonal = self-couplings; row i holds the couplings into "
                   "neuron i). Text: one row per line, numbers separated by commas or by spaces/tabs (np.savetxt's "
                   "default), '#' comments, a UTF-8 BOM is skipped. .npy: float64, float32 or (u)int8/16/32/64, "
@@ -265,7 +265,8 @@ void register_enumerate(CLI::App& app) {
   auto* modules = add_integer_option(*command, "--modules", o->modules, 1, numerics::max_enumeration_neurons / 2,
                                      "Modular variant: M modules of --n units, N(0, 1/n) couplings inside each module, "
                                      "none between modules except --inter-module-coupling")
-                      ->excludes(eta);
+                      ->excludes(eta)
+                      ->excludes(couplings);
   add_real_option(*command, "--inter-module-coupling", o->inter_module_coupling,
                   "Coupling lambda between unit i of module m and unit i of modules m±1 (with --modules)")
       ->needs(modules);

@@ -20,7 +20,8 @@ namespace steer::numerics {
 // binary search.
 class fixed_point_set {
  public:
-  // `sorted_states`: ascending, distinct, every state < 2^n (checked; throws std::invalid_argument).
+  // `sorted_states`: ascending, distinct, every state < 2^n (checked; throws std::invalid_argument);
+  // referenced, not copied: it must outlive the set.
   fixed_point_set(const std::vector<packed_state>& sorted_states, int n);
 
   int bits() const { return n_; }

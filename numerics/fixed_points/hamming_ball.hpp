@@ -31,7 +31,8 @@ struct ball_count {
 
 class hamming_ball_counter {
  public:
-  // Keeps the transposed couplings (N² doubles), row bounds and maxima.
+  // Keeps the transposed couplings (N² doubles), row bounds and maxima, and a reference to
+  // `couplings`, which must outlive the counter.
   explicit hamming_ball_counter(const coupling_matrix& couplings);
 
   // `centre` must be a fixed point (checked exactly; throws std::invalid_argument otherwise or for

@@ -27,7 +27,8 @@ struct vector_dynamics_result {
 
 class asynchronous_dynamics {
  public:
-  // Keeps a transposed copy of the couplings (N² doubles) so that a flip updates contiguous memory.
+  // Keeps a transposed copy of the couplings (N² doubles) so that a flip updates contiguous memory,
+  // and a reference to `couplings`, which must outlive the dynamics.
   explicit asynchronous_dynamics(const numerics::coupling_matrix& couplings);
 
   // schedule: sequential or random_order (synchronous throws std::invalid_argument), max_sweeps ≥ 1.

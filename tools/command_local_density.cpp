@@ -54,6 +54,7 @@ json point_json(const validation::local_density& r) {
           {"radius", r.config.radius},
           {"converged_fraction", r.converged_fraction.mean},
           {"sem_converged_fraction", several ? json(r.converged_fraction.sem) : json(nullptr)},
+          {"distinct_fixed_points", r.distinct_fixed_points},
           {"mean_sweeps_to_converge", r.mean_sweeps_to_converge ? json(*r.mean_sweeps_to_converge) : json(nullptr)},
           {"mean_fixed_points_in_ball", mean_list(r.mean_in_ball, false)},
           {"sem_fixed_points_in_ball", several ? mean_list(r.mean_in_ball, true) : json(nullptr)},

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <numeric>
@@ -37,6 +38,7 @@ std::filesystem::path network_file(const local_density_config& c, std::int64_t n
 std::string saved_text(const local_density_config& c, std::int64_t network, const density_network& d) {
   json saved = network_key(c, network);
   saved["converged"] = d.converged;
+  saved["distinct"] = d.distinct;
   saved["sweeps_of_converged"] = d.sweeps_of_converged;
   saved["fixed_points_at_distance"] = d.fixed_points_at_distance;
   saved["states_checked"] = d.states_checked;
@@ -55,11 +57,13 @@ std::optional<density_network> load_network(const local_density_config& c, std::
       if (!saved.contains(name) || saved[name] != value) return std::nullopt;
     density_network d;
     d.converged = saved.at("converged").get<std::int64_t>();
+    d.distinct = saved.at("distinct").get<std::int64_t>();
     d.sweeps_of_converged = saved.at("sweeps_of_converged").get<std::int64_t>();
     d.fixed_points_at_distance = saved.at("fixed_points_at_distance").get<std::vector<std::uint64_t>>();
     d.states_checked = saved.at("states_checked").get<std::uint64_t>();
     d.decided_exactly = saved.at("decided_exactly").get<std::uint64_t>();
-    if (d.converged < 0 || d.converged > c.starts || d.sweeps_of_converged < 0 ||
+    if (d.converged < 0 || d.converged > c.starts || d.distinct > d.converged || (d.converged > 0) != (d.distinct > 0) ||
+        d.sweeps_of_converged < 0 ||
         d.sweeps_of_converged > d.converged * c.max_sweeps ||
         d.fixed_points_at_distance.size() != static_cast<std::size_t>(c.radius) ||
         d.decided_exactly > d.states_checked)
@@ -75,6 +79,7 @@ density_network run_network(const local_density_config& c, std::int64_t network,
   const solvers::asynchronous_dynamics dynamics(couplings);
   const numerics::hamming_ball_counter counter(couplings);
   std::vector<density_network> per_start(static_cast<std::size_t>(c.starts));
+  std::vector<numerics::spin_vector> reached_states(static_cast<std::size_t>(c.starts));
 #pragma omp parallel for schedule(dynamic)
   for (std::int64_t t = 0; t < c.starts; ++t) {
     const auto trajectory = static_cast<std::uint64_t>(network * c.starts + t);
@@ -84,12 +89,16 @@ density_network run_network(const local_density_config& c, std::int64_t network,
     out.fixed_points_at_distance.assign(static_cast<std::size_t>(c.radius), 0);
     if (reached.converged) {
       const auto ball = counter.count(reached.state, c.radius);
-      out = {1, reached.sweeps, ball.fixed_points_at_distance, ball.states_checked, ball.decided_exactly};
+      out = {1, 0, reached.sweeps, ball.fixed_points_at_distance, ball.states_checked, ball.decided_exactly};
+      reached_states[static_cast<std::size_t>(t)] = reached.state;
     }
     progress.advance();
   }
   density_network total;
   total.fixed_points_at_distance.assign(static_cast<std::size_t>(c.radius), 0);
+  std::erase_if(reached_states, [](const numerics::spin_vector& s) { return s.empty(); });
+  std::sort(reached_states.begin(), reached_states.end());
+  total.distinct = std::unique(reached_states.begin(), reached_states.end()) - reached_states.begin();
   for (const auto& s : per_start) {  // in start order
     total.converged += s.converged;
     total.sweeps_of_converged += s.sweeps_of_converged;
@@ -108,6 +117,7 @@ void summarise(local_density& result) {
   double sweeps = 0.0;
   for (const auto& d : result.per_network) {
     converged.push_back(static_cast<double>(d.converged));
+    result.distinct_fixed_points += d.distinct;
     fraction.push_back(static_cast<double>(d.converged) / static_cast<double>(c.starts));
     sweeps += static_cast<double>(d.sweeps_of_converged);
     double cumulative = 0.0;

@@ -34,6 +34,7 @@ struct local_density_config {
 // One network's totals over its starts (the unit that is saved and resumed).
 struct density_network {
   std::int64_t converged = 0;
+  std::int64_t distinct = 0;                            // different fixed points among those reached
   std::int64_t sweeps_of_converged = 0;                 // Σ sweeps over converged starts
   std::vector<std::uint64_t> fixed_points_at_distance;  // d = 1..r, Σ over converged starts
   std::uint64_t states_checked = 0;
@@ -45,6 +46,7 @@ struct local_density {
   std::vector<density_network> per_network;
   std::int64_t resumed_networks = 0;
   numerics::mean_with_error converged_fraction;                  // mean ± SEM over networks
+  std::int64_t distinct_fixed_points = 0;                        // Σ over networks
   std::optional<double> mean_sweeps_to_converge;                 // over converged starts
   // Over converged starts, pooled (ratio of sums over networks, SEM from the spread between
   // networks); empty if no start converged.

@@ -30,6 +30,7 @@ void expect_same(const validation::local_density& a, const validation::local_den
   ASSERT_EQ(a.per_network.size(), b.per_network.size());
   for (std::size_t k = 0; k < a.per_network.size(); ++k) {
     EXPECT_EQ(a.per_network[k].converged, b.per_network[k].converged);
+    EXPECT_EQ(a.per_network[k].distinct, b.per_network[k].distinct);
     EXPECT_EQ(a.per_network[k].sweeps_of_converged, b.per_network[k].sweeps_of_converged);
     EXPECT_EQ(a.per_network[k].fixed_points_at_distance, b.per_network[k].fixed_points_at_distance);
     EXPECT_EQ(a.per_network[k].states_checked, b.per_network[k].states_checked);
@@ -49,6 +50,7 @@ TEST(LocalDensity, EveryStateFixedGivesTheWholeBall) {
   const auto r = validation::run_local_density(config);
   EXPECT_EQ(r.converged_fraction.mean, 1.0);
   EXPECT_EQ(*r.mean_sweeps_to_converge, 0.0);
+  EXPECT_EQ(r.distinct_fixed_points, 24);  // every random start is its own fixed point
   ASSERT_EQ(r.mean_in_ball.size(), 2u);
   EXPECT_EQ(r.mean_at_distance[0].mean, 50.0);
   EXPECT_EQ(r.mean_in_ball[1].mean, 50.0 + 1225.0);

@@ -79,7 +79,11 @@ json distribution(const std::map<std::uint64_t, std::uint64_t>& sizes) {
   return {{"size", size}, {"components", components}};
 }
 
-std::string verdict(const std::optional<bool>& pass) { return pass ? (*pass ? "confirmed" : "not confirmed") : "no prediction"; }
+// "inconclusive" when theory predicts but nothing could be measured (no fixed point, or one network).
+std::string verdict(const std::optional<bool>& pass, bool predicted) {
+  if (pass) return *pass ? "confirmed" : "not confirmed";
+  return predicted ? "inconclusive" : "no prediction";
+}
 
 // JSON keys as issue 8's Outputs section lists them; every mean with its SEM (null for one network).
 json results_json(const validation::cluster_check& c) {
@@ -98,10 +102,10 @@ json results_json(const validation::cluster_check& c) {
             {"component_size_distribution_max_flips", distribution(c.component_sizes_max_flips)},
             {"theory_mean_neighbors_at_distance", c.theory_mean_neighbours},
             {"z_neighbors_at_distance", c.neighbours_z},
-            {"neighbors_verdict", verdict(c.neighbours_pass)},
+            {"neighbors_verdict", verdict(c.neighbours_pass, !c.theory_mean_neighbours.empty())},
             {"local_entropy_jensen_bound", c.local_entropy_jensen_bound},
             {"annealed_local_entropy", c.annealed_local_entropy},
-            {"local_entropy_verdict", verdict(c.local_entropy_below_bound)}};
+            {"local_entropy_verdict", verdict(c.local_entropy_below_bound, !c.theory_mean_neighbours.empty())}};
   json mean = json::array(), sem = json::array(), entropy = json::array(), entropy_sem = json::array();
   for (std::size_t d = 0; d < c.mean_neighbours.size(); ++d) {
     mean.push_back(c.mean_neighbours[d].mean);

@@ -60,6 +60,10 @@ TEST(ClustersCli, HandCheckedMatrices) {
   const auto none = run_json("clusters --couplings " + diagonal_matrix(4, -1.0, "none.csv") + " --json");
   EXPECT_EQ(none["mean_fixed_points"], 0);
   EXPECT_TRUE(none["largest_component_fraction"].is_null());
+  // Theory predicts, but a network without fixed points (J_D = −3 at N = 6) has nothing to compare.
+  const auto empty = run_json("clusters --n 6 --self-coupling -3 --networks 20 --json");
+  EXPECT_EQ(empty["mean_fixed_points"], 0.0);
+  EXPECT_EQ(empty["neighbors_verdict"], "inconclusive");
 }
 
 TEST(ClustersCli, ListingGivesEveryFixedPointItsComponent) {

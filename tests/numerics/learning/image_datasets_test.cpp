@@ -4,6 +4,8 @@
 // skipped with a message when scripts/install-datasets.sh has not been run.
 #include <gtest/gtest.h>
 
+#include "tests/numerics/learning/error_message.hpp"
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -44,14 +46,7 @@ std::filesystem::path fake_mnist(const std::string& name, std::uint32_t count, s
   return dir;
 }
 
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "";
-}
+using steer_test::message_of;
 
 TEST(ImageDatasets, LoadsImagesAndLabels) {
   const image_split split = load_image_split(fake_mnist("load", 20), image_dataset::mnist, true);

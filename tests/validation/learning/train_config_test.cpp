@@ -2,6 +2,8 @@
 // follow other keys, and one-line refusals of unknown keys, wrong types and out-of-range values.
 #include <gtest/gtest.h>
 
+#include "tests/numerics/learning/error_message.hpp"
+
 #include <functional>
 
 #include "validation/learning/train_config.hpp"
@@ -9,14 +11,7 @@
 namespace steer::validation {
 namespace {
 
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "";
-}
+using steer_test::message_of;
 
 TEST(TrainConfig, ReadsReferenceKeysAndNesting) {
   training_config c;

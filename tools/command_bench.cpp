@@ -103,6 +103,7 @@ void register_bench(CLI::App& app) {
   auto* bench = app.add_subcommand("bench", "Throughput benchmarks, each against a baseline measured in the same run");
   bench->require_subcommand(1);
   register_bench_enumerate(*bench);
+  register_bench_similarity(*bench);
   register_bench_train(*bench);
   register_bench_local_density(*bench);
 }

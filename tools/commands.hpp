@@ -18,6 +18,7 @@ void register_similarity(CLI::App& app);
 // `steer bench <name>`: one file each (bench_<name>.cpp, or command_bench.cpp for enumerate),
 // called from register_bench.
 void register_bench_enumerate(CLI::App& bench);
+void register_bench_similarity(CLI::App& bench);
 void register_bench_train(CLI::App& bench);
 void register_bench_local_density(CLI::App& bench);
 

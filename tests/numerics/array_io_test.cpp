@@ -4,7 +4,6 @@
 #include "numerics/array_io.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstring>
 #include <filesystem>
@@ -13,25 +12,17 @@
 #include <string>
 
 #include "numerics/atomic_file.hpp"
+#include "tests/support/file_errors.hpp"
 
 namespace {
 
 using namespace steer::numerics;
 
-std::filesystem::path scratch(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("steer_array_io_" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  return dir / name;
-}
+std::filesystem::path scratch(const std::string& name) { return steer_test::scratch_file("steer_array_io", name); }
 
 template <class F>
 std::string error_of(F f) {
-  try {
-    f();
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "no error";
+  return steer_test::invalid_argument_message(f);
 }
 
 TEST(ArrayIo, ThreeDimensionalNpyRoundTripAndPositions) {

@@ -2,30 +2,22 @@
 #include "numerics/similarity/activity_io.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
 
+#include "tests/support/file_errors.hpp"
+
 namespace {
 
 using namespace steer::numerics;
 
-std::filesystem::path scratch(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("steer_activity_io_" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  return dir / name;
-}
+std::filesystem::path scratch(const std::string& name) { return steer_test::scratch_file("steer_activity_io", name); }
 
 std::string error_of(const std::filesystem::path& file) {
-  try {
-    read_activity(file);
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "no error";
+  return steer_test::invalid_argument_message([&] { read_activity(file); });
 }
 
 // value(c, t, u) = 100 c + 10 t + u: every position distinguishable.

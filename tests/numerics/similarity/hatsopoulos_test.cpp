@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "tests/support/file_errors.hpp"
+
 namespace {
 
 using namespace steer::numerics;
@@ -33,12 +35,7 @@ std::filesystem::path copy_with_rates(const std::string& name, const std::string
 }
 
 std::string error_of(const std::filesystem::path& dir) {
-  try {
-    load_hatsopoulos_rates(dir);
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "no error";
+  return steer_test::invalid_argument_message([&] { load_hatsopoulos_rates(dir); });
 }
 
 TEST(Hatsopoulos, ShippedRatesHaveTheDocumentedLayout) {

@@ -49,8 +49,7 @@ void run_pair(CLI::App& command, const pair_options& o) {
   if (!command.get_subcommands().empty()) return;  // a subcommand ran instead
   if (o.a.empty() || o.b.empty())
     throw std::invalid_argument("similarity: give two activity files A B, or a subcommand (noise-floor, compare)");
-  const bool progress = apply_common_options(o.common);
-  (void)progress;
+  apply_common_options(o.common);
   const auto metric = numerics::parse_similarity_metric(o.similarity.metric);
   const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
   const numerics::activity_array a = numerics::read_activity(o.a), b = numerics::read_activity(o.b);

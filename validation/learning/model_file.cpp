@@ -38,7 +38,8 @@ std::string model_bytes(const training_config& config, const solvers::steering_n
   bytes += fmt::format("{}\n", text.size());
   bytes += text;
   for_each_matrix(net, [&](const auto& m) {
-    bytes.append(reinterpret_cast<const char*>(m.data()), static_cast<std::size_t>(m.size()) * sizeof(float));
+    if (m.size() != 0)  // an empty Eigen matrix has data() == nullptr
+      bytes.append(reinterpret_cast<const char*>(m.data()), static_cast<std::size_t>(m.size()) * sizeof(float));
   });
   return bytes;
 }
@@ -69,7 +70,7 @@ loaded_model read_model_file(const std::filesystem::path& file) {
   for_each_matrix(net, [&](auto& m) {
     const std::size_t size = static_cast<std::size_t>(m.size()) * sizeof(float);
     if (bytes.size() - at < size) throw fail("truncated couplings");
-    std::memcpy(m.data(), bytes.data() + at, size);
+    if (size != 0) std::memcpy(m.data(), bytes.data() + at, size);  // memcpy(nullptr, …, 0) is undefined
     at += size;
   });
   if (at != bytes.size()) throw fail(fmt::format("{} unexpected bytes after the couplings", bytes.size() - at));

@@ -19,6 +19,12 @@ enum class stream_purpose : std::uint64_t {
   initial_state = 2,
   dynamics = 3,
   state_sampling = 4,
+  // Fixed-point search and counting beyond enumeration (issue 9): one purpose per algorithm.
+  annealing = 5,
+  focusing_bp = 6,
+  replicated_mc = 7,
+  count_mc = 8,
+  threshold_bootstrap = 9,
   // Similarity to neural data (numerics/similarity): 200+.
   similarity_splits = 201,
   similarity_dsa_starts = 202,

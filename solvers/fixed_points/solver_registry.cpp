@@ -1,0 +1,73 @@
+#include "solvers/fixed_points/solver_registry.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <chrono>
+#include <stdexcept>
+#include <utility>
+
+#include "solvers/fixed_points/asynchronous_dynamics.hpp"
+#include "solvers/fixed_points/synchronous_dynamics.hpp"
+
+namespace steer::solvers {
+namespace {
+
+struct entry {
+  const char* name;
+  fixed_point_solver (*make)(const solver_budget&);
+};
+
+// Wall time of one run, filled in for every algorithm alike.
+template <typename Run>
+solver_result timed(Run&& run) {
+  const auto start = std::chrono::steady_clock::now();
+  solver_result result = run();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+// Sign dynamics from a uniformly random start, stream (seed, restart, initial_state). The
+// asynchronous entries build their float transposed copy per run (O(N²), about one sweep's work).
+fixed_point_solver asynchronous(update_schedule schedule, const solver_budget& budget) {
+  return [schedule, budget](const numerics::coupling_matrix& couplings, std::uint64_t seed, std::uint64_t restart) {
+    return timed([&] {
+      const auto run = asynchronous_dynamics(couplings).run(random_spin_vector(couplings.size(), seed, restart),
+                                                            {schedule, budget.max_sweeps, seed, restart});
+      return solver_result{run.state, run.converged, run.sweeps, 0, 0.0};
+    });
+  };
+}
+
+const entry registry[] = {
+    {"async", [](const solver_budget& b) { return asynchronous(update_schedule::random_order, b); }},
+    {"sequential", [](const solver_budget& b) { return asynchronous(update_schedule::sequential, b); }},
+    {"sync",
+     [](const solver_budget& b) -> fixed_point_solver {
+       return [b](const numerics::coupling_matrix& couplings, std::uint64_t seed, std::uint64_t restart) {
+         return timed([&] {
+           return synchronous_dynamics(couplings).run(random_spin_vector(couplings.size(), seed, restart), b.max_sweeps);
+         });
+       };
+     }},
+    // Other algorithms (issue 9 items 2-4: "anneal", "fbp", "replicated") are added here, one line each.
+};
+
+}  // namespace
+
+std::vector<std::string> solver_names() {
+  std::vector<std::string> names;
+  for (const auto& e : registry) names.emplace_back(e.name);
+  return names;
+}
+
+fixed_point_solver make_solver(std::string_view algorithm, const solver_budget& budget) {
+  if (budget.max_sweeps < 1)
+    throw std::invalid_argument(fmt::format("max_sweeps must be >= 1, got {}", budget.max_sweeps));
+  for (const auto& e : registry)
+    if (algorithm == e.name) return e.make(budget);
+  throw std::invalid_argument(
+      fmt::format("unknown algorithm '{}' (known: {})", algorithm, fmt::join(solver_names(), ", ")));
+}
+
+}  // namespace steer::solvers

@@ -106,6 +106,10 @@ void register_bench(CLI::App& app) {
   register_bench_similarity(*bench);
   register_bench_train(*bench);
   register_bench_local_density(*bench);
+  register_bench_count_mc(*bench);
+  register_bench_dynamics(*bench);
+  register_bench_anneal(*bench);
+  register_bench_fbp(*bench);
 }
 
 void register_bench_enumerate(CLI::App& bench) {

@@ -23,6 +23,13 @@ int main(int argc, char** argv) {
   steer::tools::register_train(app);
   steer::tools::register_evaluate(app);
   steer::tools::register_similarity(app);
+  steer::tools::register_count_mc(app);
+  steer::tools::register_merge(app);
+  steer::tools::register_dynamics(app);
+  steer::tools::register_thresholds(app);
+  steer::tools::register_anneal(app);
+  steer::tools::register_fbp(app);
+  steer::tools::register_replicated(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -144,6 +144,19 @@ count_mc_run run_walk(const integer_couplings& couplings, int top, const count_m
 
 }  // namespace
 
+void summarise_runs(count_mc_result& result) {
+  std::vector<double> estimates;
+  bool converged = true;
+  for (const auto& run : result.runs) {
+    if (run.visited_zero) estimates.push_back(run.log_fixed_points);
+    converged = converged && run.converged;
+  }
+  result.runs_visiting_zero = static_cast<int>(estimates.size());
+  result.log_fixed_points.reset();
+  if (estimates.size() == result.runs.size() && converged && estimates.size() >= 2)
+    result.log_fixed_points = mean_and_sem(estimates);
+}
+
 count_mc_result estimate_log_fixed_points(const coupling_matrix& couplings, const count_mc_options& options) {
   options.validate();
   const integer_couplings exact(couplings);
@@ -157,16 +170,7 @@ count_mc_result estimate_log_fixed_points(const coupling_matrix& couplings, cons
     result.runs[static_cast<std::size_t>(r)] = run_walk(exact, result.top_energy, options, static_cast<std::uint64_t>(r));
     progress.advance();
   }
-  std::vector<double> estimates;
-  bool all_converged = true;
-  for (const auto& run : result.runs) {
-    if (run.visited_zero) {
-      ++result.runs_visiting_zero;
-      estimates.push_back(run.log_fixed_points);
-    }
-    all_converged = all_converged && run.converged;
-  }
-  if (result.runs_visiting_zero == options.runs && all_converged) result.log_fixed_points = mean_and_sem(estimates);
+  summarise_runs(result);
   return result;
 }
 

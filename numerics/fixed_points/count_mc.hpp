@@ -24,7 +24,7 @@ struct count_mc_options {
   int runs = 8;                    // independent walks; the error bar is their SEM
   double final_log_f = 1e-6;       // a walk stops when ln f (= bins/t in the 1/t phase) falls below this
   double flatness = 0.8;           // phase 1 halves ln f when min H ≥ flatness · mean H over visited bins
-  std::int64_t max_sweeps = 0;     // 0: no cap; else a walk stops after this many sweeps (N proposals) unconverged
+  std::int64_t max_sweeps = 10000000;  // 0: no cap; else a walk stops unconverged after this many sweeps (N proposals)
   std::uint64_t seed = 1;
   std::uint64_t network = 0;       // run r draws from stream (seed, network·2^20 + r, count_mc)
   bool progress = false;
@@ -57,6 +57,9 @@ struct count_mc_result {
 // The lumping bin: max(1, floor(Σ_i Φ(−J_ii/σ_i))), σ_i² = Σ_{j≠i} J_ij², the expected number of
 // unstable units of a uniformly random state in the Gaussian (central-limit) approximation of h_i.
 int count_mc_top_energy(const coupling_matrix& couplings);
+
+// Sets runs_visiting_zero and log_fixed_points from `runs` (also for results read back from a file).
+void summarise_runs(count_mc_result& result);
 
 // Runs `runs` independent walks, OpenMP over runs; the result is the same for any thread count.
 count_mc_result estimate_log_fixed_points(const coupling_matrix& couplings, const count_mc_options& options);

@@ -1,0 +1,67 @@
+// The Monte Carlo count of fixed points (numerics/fixed_points/count_mc.hpp) over sampled networks:
+// the quenched average ⟨ln #FP⟩ beside the annealed ln E[#FP] (spec fixed-points-theory §2), and,
+// with exhaustive enumeration of each network (N ≤ 36), the calibration of the error bar: the
+// z-score of every estimate against the exact count (docs/fixed_points/count_mc.md).
+// Finished networks are saved (one JSON file each, keyed by every parameter and the version) and
+// reused when the same command runs again.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "numerics/fixed_points/count_mc.hpp"
+#include "numerics/fixed_points/couplings.hpp"
+
+namespace steer::validation {
+
+inline constexpr int max_exact_count_mc_neurons = 36;
+
+struct count_mc_ensemble_config {
+  numerics::coupling_ensemble ensemble;
+  std::uint64_t first_network = 0;
+  std::int64_t networks = 1;
+  numerics::count_mc_options estimator;  // its `network` is set per network
+  bool exact = false;                    // enumerate every network too (N ≤ 36)
+  std::filesystem::path units_dir;       // empty: nothing saved or reused
+  std::string program_version;
+  bool progress = false;
+};
+
+struct count_mc_network {
+  std::uint64_t network = 0;
+  numerics::count_mc_result estimate;
+  std::optional<std::uint64_t> exact_count;  // with `exact`
+  double seconds = 0.0;                      // estimator wall time (0 for a reused network)
+  bool resumed = false;
+
+  // (estimate − ln exact)/SEM; nullopt without both, or for a zero SEM or an exact count of 0.
+  std::optional<double> z_score() const;
+};
+
+struct count_mc_calibration_summary {
+  int compared = 0;            // networks with an estimate and a non-zero exact count
+  double within_one_sigma = 0.0, within_two_sigma = 0.0;  // fractions of `compared`
+  double mean_z = 0.0, rms_z = 0.0, max_abs_z = 0.0;
+  double mean_abs_error = 0.0;  // mean |estimate − ln exact|
+};
+
+struct count_mc_ensemble {
+  std::vector<count_mc_network> per_network;
+  int networks_with_estimate = 0;
+  // Mean ± SEM over networks of their estimates (≥ 2 networks with an estimate).
+  std::optional<numerics::mean_with_error> quenched_log_fixed_points;
+  std::optional<count_mc_calibration_summary> calibration;  // with `exact`
+  int resumed_networks = 0;
+};
+
+// Throws std::invalid_argument naming the parameter (exact with N > 36, networks < 1, ...).
+count_mc_ensemble run_count_mc_ensemble(const count_mc_ensemble_config& config);
+
+// Estimate (and exact count) of one network, no saving.
+count_mc_network count_mc_one_network(const numerics::coupling_matrix& couplings, std::uint64_t network,
+                                      const numerics::count_mc_options& estimator, bool exact);
+
+}  // namespace steer::validation

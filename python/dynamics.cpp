@@ -1,0 +1,84 @@
+// solvers/fixed_points/sign_dynamics.hpp and asynchronous_dynamics.hpp: zero-temperature sign
+// dynamics s_i <- sign(sum_j J_ij s_j) from a given start (spec fixed-points-theory §1).
+#include <pybind11/numpy.h>
+
+#include <fmt/format.h>
+
+#include "python/bindings.hpp"
+#include "python/conversions.hpp"
+#include "solvers/fixed_points/asynchronous_dynamics.hpp"
+#include "solvers/fixed_points/sign_dynamics.hpp"
+
+namespace py = pybind11;
+using namespace pybind11::literals;
+
+namespace steer::python {
+namespace {
+
+solvers::update_schedule schedule_from(const std::string& name) {
+  if (name == "synchronous") return solvers::update_schedule::synchronous;
+  if (name == "sequential") return solvers::update_schedule::sequential;
+  if (name == "random") return solvers::update_schedule::random_order;
+  throw std::invalid_argument(fmt::format("schedule must be one of synchronous, sequential, random, got '{}'", name));
+}
+
+solvers::dynamics_options options_from(const std::string& schedule, std::int64_t max_sweeps, std::uint64_t seed,
+                                       std::uint64_t trajectory) {
+  return {schedule_from(schedule), max_sweeps, seed, trajectory};
+}
+
+constexpr const char* schedule_doc =
+    "schedule: 'synchronous' (all neurons at once; can end in a cycle), 'sequential' (neurons 0..N-1 in turn)\n"
+    "or 'random' (a new random order per sweep from stream (seed, trajectory, dynamics)). A sweep is N\n"
+    "single-neuron updates or one synchronous step. Tie rule sign(0) = +1.\n";
+
+}  // namespace
+
+void bind_dynamics(py::module_& m) {
+  m.def(
+      "sign_dynamics",
+      [](const real_array& couplings, const real_array& start, const std::string& schedule, std::int64_t max_sweeps,
+         std::uint64_t seed, std::uint64_t trajectory) {
+        const numerics::coupling_matrix j = couplings_from(couplings);
+        const numerics::spin_vector s0 = spins_from(start, j.size(), "start");
+        const std::vector<int> spins(s0.begin(), s0.end());
+        const auto r = solvers::run_sign_dynamics(j, numerics::pack(spins), options_from(schedule, max_sweeps, seed, trajectory));
+        const std::vector<int> end = numerics::unpack(r.state, j.size());
+        return py::dict("state"_a = spin_row(numerics::spin_vector(end.begin(), end.end())), "converged"_a = r.converged,
+                        "sweeps"_a = r.sweeps, "cycle_length"_a = r.cycle_length);
+      },
+      "couplings"_a, "start"_a, "schedule"_a = "sequential", "max_sweeps"_a = 1000, "seed"_a = 1, "trajectory"_a = 0,
+      (std::string("Sign dynamics on the (N, N) float64 couplings (N <= 64) from the +-1 vector `start` (shape (N,)),\n"
+                   "until a sweep changes nothing, a synchronous cycle is seen, or max_sweeps\n"
+                   "(solvers/fixed_points/sign_dynamics.hpp).\n") +
+       schedule_doc +
+       "Returns dict(state: (N,) int8, converged: bool (state is a fixed point, eq. 1), sweeps: int,\n"
+       "cycle_length: int (synchronous only; 0 if no cycle was seen)).")
+          .c_str());
+  m.def(
+      "asynchronous_dynamics",
+      [](const real_array& couplings, const real_array& start, const std::string& schedule, std::int64_t max_sweeps,
+         std::uint64_t seed, std::uint64_t trajectory) {
+        const numerics::coupling_matrix j = couplings_from(couplings);
+        numerics::spin_vector s0 = spins_from(start, j.size(), "start");
+        solvers::vector_dynamics_result r;
+        {
+          py::gil_scoped_release release;
+          r = solvers::asynchronous_dynamics(j).run(std::move(s0), options_from(schedule, max_sweeps, seed, trajectory));
+        }
+        return py::dict("state"_a = spin_row(r.state), "converged"_a = r.converged, "sweeps"_a = r.sweeps);
+      },
+      "couplings"_a, "start"_a, "schedule"_a = "random", "max_sweeps"_a = 1000, "seed"_a = 1, "trajectory"_a = 0,
+      (std::string("Asynchronous sign dynamics for any N (incremental fields, fixed points re-checked exactly;\n"
+                   "solvers/fixed_points/asynchronous_dynamics.hpp). For N <= 64 the same trajectory as sign_dynamics.\n") +
+       schedule_doc + "'synchronous' raises ValueError here. Returns dict(state: (N,) int8, converged: bool, sweeps: int).")
+          .c_str());
+  m.def(
+      "random_spin_vector",
+      [](int n, std::uint64_t seed, std::uint64_t trajectory) { return spin_row(solvers::random_spin_vector(n, seed, trajectory)); },
+      "n"_a, "seed"_a = 1, "trajectory"_a = 0,
+      "A uniformly random +-1 state of n spins from stream (seed, trajectory, initial_state): the start the\n"
+      "CLI's dynamics use for trajectory `trajectory`. (n,) int8.");
+}
+
+}  // namespace steer::python

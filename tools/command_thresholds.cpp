@@ -1,0 +1,222 @@
+// `steer thresholds`: success probability of a fixed-point search algorithm vs J_D, the J_D of
+// 50 % success per N with a bootstrap error, and the finite-size extrapolation over several N
+// (issue 9 items 6-7; spec fixed-points-theory §6). Resumable per (N, J_D) point.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <memory>
+#include <stdexcept>
+
+#include "numerics/atomic_file.hpp"
+#include "solvers/fixed_points/solver_registry.hpp"
+#include "tools/build_info.hpp"
+#include "tools/cli_support.hpp"
+#include "tools/commands.hpp"
+#include "validation/fixed_points/accessibility_threshold.hpp"
+
+namespace steer::tools {
+namespace {
+
+using nlohmann::json;
+
+struct thresholds_options {
+  common_options common;
+  std::string algorithm = "async";
+  std::string sizes = "200";
+  std::string self_couplings = "0:1.5:16";
+  std::int64_t networks = 20;
+  std::int64_t restarts = 1;
+  std::int64_t max_sweeps = 1000;
+  std::int64_t bootstrap = 200;
+  bool local_density = false;
+  int radius = 2;
+};
+
+constexpr int max_threshold_neurons = 20000;
+
+template <typename T>
+json optional_json(const std::optional<T>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+// The paper's claim (spec §5): fixed points become accessible above an algorithm-dependent J_D.
+// The spec has no number for it (§5, §9), so only its existence is checked: success ≤ 10 % at the
+// smallest J_D, ≥ 90 % at the largest and a 50 % crossing in between.
+std::string verdict(const std::vector<validation::threshold_result>& results) {
+  std::string evidence;
+  bool exists = true;
+  for (const auto& r : results) {
+    exists = exists && r.threshold && r.monotone.front() <= 0.1 && r.monotone.back() >= 0.9;
+    evidence += fmt::format("{}N={}: success {:.2f} at J_D={} -> {:.2f} at J_D={}, J_D*={}", evidence.empty() ? "" : "; ",
+                            r.config.n, r.success.front(), r.config.self_couplings.front(), r.success.back(),
+                            r.config.self_couplings.back(), r.threshold ? fmt::format("{:.4g}", *r.threshold) : "none");
+  }
+  return fmt::format("{}: a threshold in J_D above which {} dynamics reaches fixed points ({}); its value: no paper "
+                     "number to compare (spec §5, §9)",
+                     exists ? "confirmed" : "inconclusive", results.front().config.algorithm, evidence);
+}
+
+json size_json(const validation::threshold_result& r) {
+  const auto& c = r.config;
+  json curve = {{"self_coupling", c.self_couplings}, {"success", r.success}, {"monotone", r.monotone}};
+  json lower = json::array(), upper = json::array(), networks = json::array(), sweeps = json::array();
+  for (std::size_t k = 0; k < r.points.size(); ++k) {
+    lower.push_back(r.wilson[k].lower);
+    upper.push_back(r.wilson[k].upper);
+    networks.push_back(c.networks);
+    sweeps.push_back(optional_json(r.mean_sweeps_to_converge[k]));
+  }
+  curve["networks"] = networks;
+  curve["wilson_lower"] = lower;
+  curve["wilson_upper"] = upper;
+  curve["mean_sweeps_to_converge"] = sweeps;
+  std::int64_t resumed = 0;
+  for (const auto& p : r.points) resumed += p.resumed ? 1 : 0;
+  json result = {{"algorithm", c.algorithm},
+                 {"n", c.n},
+                 {"threshold", optional_json(r.threshold)},
+                 {"threshold_error", optional_json(r.threshold_error)},
+                 {"max_sweeps", c.max_sweeps},
+                 {"restarts", c.restarts},
+                 {"bootstrap_replicates", c.bootstrap},
+                 {"bootstrap_defined", r.bootstrap_defined},
+                 {"curve", curve},
+                 {"resumed_points", resumed}};
+  if (c.radius > 0)
+    result["local_density"] = {{"radius", c.radius},
+                               {"measured_at_distance", r.measured_at_distance},
+                               {"typical_at_distance", r.typical_at_distance},
+                               {"verdict", "no prediction (a solver does not sample fixed points uniformly; the "
+                                           "annealed value is for a typical one)"}};
+  return result;
+}
+
+json extrapolation_json(const validation::threshold_extrapolation& e) {
+  json crossings = json::array();
+  for (const auto& c : e.crossings)
+    crossings.push_back({{"n_small", c.n_small}, {"n_large", c.n_large}, {"self_coupling", optional_json(c.self_coupling)}});
+  json result = {{"method", e.method}, {"reason", e.reason}, {"estimate", optional_json(e.estimate)},
+                 {"estimate_error", optional_json(e.estimate_error)}, {"crossings", crossings}};
+  if (e.fit)
+    result["fit"] = {{"form", e.fit->form}, {"a", e.fit->a}, {"a_error", e.fit->a_error}, {"b", e.fit->b},
+                     {"nu", optional_json(e.fit->nu)}, {"residuals", e.fit->residuals},
+                     {"chi_square", e.fit->chi_square}, {"degrees_of_freedom", e.fit->degrees_of_freedom}};
+  return result;
+}
+
+std::string curve_csv(const std::vector<validation::threshold_result>& results) {
+  std::string csv = "algorithm,n,self_coupling,success,wilson_lower,wilson_upper,monotone,networks,restarts,max_sweeps,"
+                    "mean_sweeps_to_converge,measured_at_distance_1,typical_at_distance_1\n";
+  for (const auto& r : results)
+    for (std::size_t k = 0; k < r.points.size(); ++k) {
+      const bool ball = r.config.radius > 0;
+      csv += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", r.config.algorithm, r.config.n,
+                         r.config.self_couplings[k], r.success[k], r.wilson[k].lower, r.wilson[k].upper, r.monotone[k],
+                         r.config.networks, r.config.restarts, r.config.max_sweeps,
+                         r.mean_sweeps_to_converge[k] ? fmt::format("{}", *r.mean_sweeps_to_converge[k]) : "",
+                         ball && !r.measured_at_distance[k].empty() ? fmt::format("{}", r.measured_at_distance[k][0]) : "",
+                         ball ? fmt::format("{}", r.typical_at_distance[k][0]) : "");
+    }
+  return csv;
+}
+
+std::string thresholds_csv(const std::vector<validation::threshold_result>& results,
+                           const std::optional<validation::threshold_extrapolation>& e) {
+  std::string csv = "algorithm,n,threshold,threshold_error,max_sweeps,kind\n";
+  for (const auto& r : results)
+    csv += fmt::format("{},{},{},{},{},measured\n", r.config.algorithm, r.config.n,
+                       r.threshold ? fmt::format("{}", *r.threshold) : "",
+                       r.threshold_error ? fmt::format("{}", *r.threshold_error) : "", r.config.max_sweeps);
+  if (e && e->estimate)
+    csv += fmt::format("{},inf,{},{},{},{}\n", results.front().config.algorithm, *e->estimate,
+                       e->estimate_error ? fmt::format("{}", *e->estimate_error) : "", results.front().config.max_sweeps,
+                       e->method == "crossing" ? "crossing" : "extrapolated");
+  return csv;
+}
+
+void print_text(const validation::threshold_result& r) {
+  const auto& c = r.config;
+  fmt::print("N={} {} ({} sweeps, {} networks x {} restarts): threshold J_D* = {}{}\n", c.n, c.algorithm, c.max_sweeps,
+             c.networks, c.restarts, r.threshold ? fmt::format("{:.4g}", *r.threshold) : "not in the grid",
+             r.threshold_error ? fmt::format(" +- {:.2g}", *r.threshold_error) : "");
+  for (std::size_t k = 0; k < r.points.size(); ++k)
+    fmt::print("  J_D={:<8g} success {:.3f} [{:.3f}, {:.3f}]{}\n", c.self_couplings[k], r.success[k], r.wilson[k].lower,
+               r.wilson[k].upper,
+               c.radius > 0 && !r.measured_at_distance[k].empty()
+                   ? fmt::format("  fixed points at d=1..{}: {::.3g} (typical {::.3g})", c.radius, r.measured_at_distance[k],
+                                 r.typical_at_distance[k])
+                   : "");
+}
+
+void run_thresholds(const thresholds_options& o, bool progress) {
+  const auto sizes = parse_size_list(o.sizes, "--n", 2, max_threshold_neurons);
+  const auto grid = parse_range_list(o.self_couplings, "--self-couplings");
+  const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
+  std::vector<validation::threshold_config> configs;
+  for (const int n : sizes) {
+    configs.push_back({o.algorithm, n, grid, o.networks, o.restarts, o.max_sweeps, o.bootstrap,
+                       o.local_density ? o.radius : 0, o.common.seed, progress, {}, build_info::version});
+    validate(configs.back());  // every size checked before the first one runs
+    if (!out.empty()) configs.back().points_dir = out / "points";
+  }
+  if (!out.empty()) std::filesystem::create_directories(out / "points");
+  std::vector<validation::threshold_result> results;
+  for (const auto& config : configs) {
+    results.push_back(validation::run_threshold(config));
+    if (!o.common.json) print_text(results.back());
+  }
+  std::optional<validation::threshold_extrapolation> extrapolation;
+  if (results.size() >= 2) extrapolation = validation::extrapolate(results);
+  const std::string line = verdict(results);
+  json result;
+  if (results.size() == 1) {
+    result = size_json(results.front());
+  } else {
+    result = {{"per_n", json::array()}, {"extrapolation", extrapolation_json(*extrapolation)}};
+    for (const auto& r : results) result["per_n"].push_back(size_json(r));
+  }
+  result["verdict"] = line;
+  if (!out.empty()) {
+    numerics::write_file_atomically(out / "thresholds_curve.csv", curve_csv(results));
+    numerics::write_file_atomically(out / "thresholds.csv", thresholds_csv(results, extrapolation));
+    write_sidecar(out, "thresholds", "thresholds", result);
+  }
+  if (o.common.json) {
+    print_json(result);
+    return;
+  }
+  if (extrapolation)
+    fmt::print("extrapolation ({}): {}; J_D*(inf) = {}{}\n", extrapolation->method, extrapolation->reason,
+               extrapolation->estimate ? fmt::format("{:.4g}", *extrapolation->estimate) : "none",
+               extrapolation->estimate_error ? fmt::format(" +- {:.2g}", *extrapolation->estimate_error) : "");
+  fmt::print("verdict: {}\n", line);
+}
+
+}  // namespace
+
+void register_thresholds(CLI::App& app) {
+  auto o = std::make_shared<thresholds_options>();
+  auto* command = app.add_subcommand(
+      "thresholds", "Success probability of a fixed-point search vs J_D, the J_D of 50 % success per N (bootstrap "
+                    "error over networks) and its finite-size extrapolation");
+  add_text_option(*command, "--algorithm", o->algorithm, fmt::format("Algorithm: {}", fmt::join(solvers::solver_names(), ", ")),
+                  [](const std::string& text) { (void)solvers::make_solver(text, {}); });
+  add_text_option(*command, "--n", o->sizes, "Network sizes N, e.g. 100,200,400,800",
+                  [](const std::string& text) { parse_size_list(text, "--n", 2, max_threshold_neurons); });
+  add_text_option(*command, "--self-couplings", o->self_couplings, "J_D grid (list or a:b:k ranges), increasing",
+                  [](const std::string& text) { parse_range_list(text, "--self-couplings"); });
+  add_integer_option(*command, "--networks", o->networks, 1, max_networks, "Networks per (N, J_D) (the same ones at every J_D)");
+  add_integer_option(*command, "--restarts", o->restarts, 1, 1000000, "Random starts per network");
+  add_integer_option(*command, "--max-sweeps", o->max_sweeps, 1, 1000000000,
+                     "Budget per run (sweeps; synchronous: steps): it co-determines the threshold");
+  add_integer_option(*command, "--bootstrap", o->bootstrap, 0, 100000, "Bootstrap replicates for the threshold's error");
+  command->add_flag("--local-density", o->local_density,
+                    "Count the fixed points at distance 1..radius around every fixed point reached");
+  add_integer_option(*command, "--radius", o->radius, 1, 3, "Radius for --local-density");
+  add_common_options(*command, o->common,
+                     "Directory for thresholds.csv, thresholds_curve.csv, thresholds.json and points/ (finished "
+                     "(N, J_D) points; a rerun with the same parameters resumes)");
+  command->callback([o] { run_thresholds(*o, apply_common_options(o->common)); });
+}
+
+}  // namespace steer::tools

@@ -1,0 +1,91 @@
+// Accessibility thresholds of fixed-point search algorithms (issue 9 items 6-7; spec
+// fixed-points-theory §5-6): the probability that an algorithm reaches a fixed point within its
+// budget, vs the self-coupling J_D, on networks of the fully asymmetric ensemble; the J_D of 50 %
+// success with a bootstrap error over networks; optionally the number of fixed points at Hamming
+// distance 1..r around each one reached, beside a typical fixed point's expectation.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "validation/fixed_points/success_curve.hpp"
+
+namespace steer::validation {
+
+struct threshold_config {
+  std::string algorithm = "async";      // a name of solvers/fixed_points/solver_registry.hpp
+  int n = 200;
+  std::vector<double> self_couplings;   // strictly increasing
+  std::int64_t networks = 20;
+  std::int64_t restarts = 1;            // per network
+  std::int64_t max_sweeps = 1000;       // the budget: it co-determines the threshold
+  std::int64_t bootstrap = 200;         // replicates (networks resampled)
+  int radius = 0;                       // 0: no local density; else fixed points at distance 1..radius
+  std::uint64_t seed = 1;
+  bool progress = false;
+  std::filesystem::path points_dir;     // empty: no resume; else one file per finished (N, J_D)
+  std::string program_version;          // part of every saved point's key
+};
+
+// One (N, J_D) point: the unit that is saved and resumed. Network k of every J_D has the same
+// off-diagonal couplings (stream (seed, k, couplings)) and restart r of it the same streams
+// (seed, k·restarts + r, ·), so the curve is measured with common random numbers.
+struct threshold_point {
+  double self_coupling = 0.0;
+  std::vector<std::int64_t> successes;       // per network: restarts that reached a fixed point
+  std::vector<std::int64_t> sweeps_of_converged;  // per network: Σ steps over those restarts
+  std::vector<std::vector<std::uint64_t>> fixed_points_at_distance;  // per network, d = 1..radius, Σ over converged
+  bool resumed = false;
+};
+
+struct threshold_result {
+  threshold_config config;
+  std::vector<threshold_point> points;
+  std::vector<double> success;               // per J_D: Σ successes / (networks · restarts)
+  std::vector<proportion_interval> wilson;   // 95 %
+  std::vector<double> monotone;              // isotonic fit of success (weights: trials)
+  std::optional<double> threshold;           // J_D of 50 % on the monotone interpolation
+  std::optional<double> threshold_error;     // SD of the bootstrap thresholds
+  std::int64_t bootstrap_defined = 0;        // replicates whose curve crossed 50 % inside the grid
+  std::vector<std::optional<double>> mean_sweeps_to_converge;  // per J_D
+  // radius > 0: per J_D, d = 1..radius, fixed points at distance d per converged run (empty if
+  // none converged) and the typical (annealed) expectation E[P_N(d)]/E[#FP] (theory/neighbour_count).
+  std::vector<std::vector<double>> measured_at_distance;
+  std::vector<std::vector<double>> typical_at_distance;
+};
+
+// Throws std::invalid_argument naming the field.
+void validate(const threshold_config& config);
+
+// OpenMP over networks; identical for any thread count.
+threshold_result run_threshold(const threshold_config& config);
+
+// Finite-size extrapolation over several N on the same J_D grid (issue 9 item 6): the crossings of
+// the monotone curves of consecutive sizes; if the two largest sizes cross, that crossing is the
+// estimate (a sharpening transition pins its threshold where the curves cross). Otherwise the drift
+// of the per-N thresholds (weighted by their bootstrap errors; sizes without a threshold or error
+// are left out) is fitted: a + b N^-ν with ≥ 4 sizes, a + b/ln N with 2-3, and `a` is the estimate.
+struct size_crossing {
+  int n_small = 0;
+  int n_large = 0;
+  std::optional<double> self_coupling;
+};
+struct threshold_extrapolation {
+  std::vector<size_crossing> crossings;
+  std::string method = "none";  // "crossing", "drift fit" or "none"
+  std::string reason;           // why this method (or why none)
+  std::optional<double> estimate;
+  std::optional<double> estimate_error;  // drift fit: the standard error of a (at the fitted ν)
+  std::optional<drift_fit> fit;
+};
+// Throws std::invalid_argument for fewer than 2 sizes or different J_D grids.
+threshold_extrapolation extrapolate(const std::vector<threshold_result>& per_n);
+
+// The threshold of a curve: isotonic fit weighted by trials, then level_crossing at 50 %.
+std::optional<double> threshold_of(const std::vector<double>& self_couplings, const std::vector<double>& success,
+                                   const std::vector<double>& trials);
+
+}  // namespace steer::validation

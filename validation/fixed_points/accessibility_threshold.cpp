@@ -50,7 +50,8 @@ std::optional<threshold_point> load_point(const threshold_config& c, double self
   if (!in) return std::nullopt;
   try {
     const json saved = json::parse(in);
-    for (const auto& [name, value] : point_key(c, self_coupling).items())
+    const json key = point_key(c, self_coupling);  // named: items() of a temporary would dangle
+    for (const auto& [name, value] : key.items())
       if (!saved.contains(name) || saved[name] != value) return std::nullopt;
     threshold_point p{self_coupling, saved.at("successes").get<std::vector<std::int64_t>>(),
                       saved.at("sweeps_of_converged").get<std::vector<std::int64_t>>(),

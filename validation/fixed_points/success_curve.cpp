@@ -71,7 +71,8 @@ proportion_interval wilson_interval(std::int64_t successes, std::int64_t trials,
   const double denominator = 1.0 + z2 / n;
   const double centre = (p + z2 / (2.0 * n)) / denominator;
   const double half = z * std::sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n)) / denominator;
-  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+  // At p̂ = 0 (1) the lower (upper) end is exactly 0 (1); the formula would leave a rounding residue.
+  return {successes == 0 ? 0.0 : centre - half, successes == trials ? 1.0 : centre + half};
 }
 
 std::vector<double> isotonic_fit(const std::vector<double>& values, const std::vector<double>& weights) {

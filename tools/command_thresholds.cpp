@@ -204,7 +204,13 @@ void register_thresholds(CLI::App& app) {
   add_text_option(*command, "--n", o->sizes, "Network sizes N, e.g. 100,200,400,800",
                   [](const std::string& text) { parse_size_list(text, "--n", 2, max_threshold_neurons); });
   add_text_option(*command, "--self-couplings", o->self_couplings, "J_D grid (list or a:b:k ranges), increasing",
-                  [](const std::string& text) { parse_range_list(text, "--self-couplings"); });
+                  [](const std::string& text) {
+                    const auto grid = parse_range_list(text, "--self-couplings");
+                    for (std::size_t k = 1; k < grid.size(); ++k)
+                      if (!(grid[k] > grid[k - 1]))
+                        throw std::invalid_argument(
+                            fmt::format("--self-couplings must be strictly increasing, got {} after {}", grid[k], grid[k - 1]));
+                  });
   add_integer_option(*command, "--networks", o->networks, 1, max_networks, "Networks per (N, J_D) (the same ones at every J_D)");
   add_integer_option(*command, "--restarts", o->restarts, 1, 1000000, "Random starts per network");
   add_integer_option(*command, "--max-sweeps", o->max_sweeps, 1, 1000000000,

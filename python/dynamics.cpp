@@ -1,4 +1,4 @@
-// solvers/fixed_points/sign_dynamics.hpp and asynchronous_dynamics.hpp: zero-temperature sign
+// solvers/fixed_points/sign_dynamics.hpp, asynchronous_dynamics.hpp and synchronous_dynamics.hpp: zero-temperature sign
 // dynamics s_i <- sign(sum_j J_ij s_j) from a given start (spec fixed-points-theory §1).
 #include <pybind11/numpy.h>
 
@@ -8,6 +8,7 @@
 #include "python/conversions.hpp"
 #include "solvers/fixed_points/asynchronous_dynamics.hpp"
 #include "solvers/fixed_points/sign_dynamics.hpp"
+#include "solvers/fixed_points/synchronous_dynamics.hpp"
 
 namespace py = pybind11;
 using namespace pybind11::literals;
@@ -66,13 +67,34 @@ void bind_dynamics(py::module_& m) {
           py::gil_scoped_release release;
           r = solvers::asynchronous_dynamics(j).run(std::move(s0), options_from(schedule, max_sweeps, seed, trajectory));
         }
-        return py::dict("state"_a = spin_row(r.state), "converged"_a = r.converged, "sweeps"_a = r.sweeps);
+        return py::dict("state"_a = spin_row(r.state), "converged"_a = r.converged, "sweeps"_a = r.sweeps, "flips"_a = r.flips,
+                        "exact_decisions"_a = r.exact_decisions);
       },
       "couplings"_a, "start"_a, "schedule"_a = "random", "max_sweeps"_a = 1000, "seed"_a = 1, "trajectory"_a = 0,
       (std::string("Asynchronous sign dynamics for any N (incremental fields, fixed points re-checked exactly;\n"
                    "solvers/fixed_points/asynchronous_dynamics.hpp). For N <= 64 the same trajectory as sign_dynamics.\n") +
-       schedule_doc + "'synchronous' raises ValueError here. Returns dict(state: (N,) int8, converged: bool, sweeps: int).")
+       schedule_doc +
+       "'synchronous' raises ValueError here (use synchronous_dynamics). Returns dict(state: (N,) int8, converged:\n"
+       "bool, sweeps: int, flips: single-neuron flips, exact_decisions: decisions taken by the exact margin sign).")
           .c_str());
+  m.def(
+      "synchronous_dynamics",
+      [](const real_array& couplings, const real_array& start, std::int64_t max_sweeps) {
+        const numerics::coupling_matrix j = couplings_from(couplings);
+        numerics::spin_vector s0 = spins_from(start, j.size(), "start");
+        solvers::solver_result r;
+        {
+          py::gil_scoped_release release;
+          r = solvers::synchronous_dynamics(j).run(std::move(s0), max_sweeps);
+        }
+        return py::dict("state"_a = spin_row(r.state), "converged"_a = r.converged, "steps"_a = r.steps,
+                        "cycle_length"_a = r.cycle_length);
+      },
+      "couplings"_a, "start"_a, "max_sweeps"_a = 1000,
+      "Synchronous sign dynamics s(t+1) = sign(J s(t)), sign(0) = +1, for any N, with exact decisions and detection\n"
+      "of cycles of every period (solvers/fixed_points/synchronous_dynamics.hpp). Returns dict(state: (N,) int8,\n"
+      "converged: bool, steps: steps taken (to the fixed point, or to the repeat that closed a cycle),\n"
+      "cycle_length: period >= 2 of the cycle entered, 0 if none).");
   m.def(
       "random_spin_vector",
       [](int n, std::uint64_t seed, std::uint64_t trajectory) { return spin_row(solvers::random_spin_vector(n, seed, trajectory)); },

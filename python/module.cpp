@@ -14,6 +14,7 @@ PYBIND11_MODULE(steer, m) {
   steer::python::bind_enumeration(m);
   steer::python::bind_ensembles(m);
   steer::python::bind_dynamics(m);
+  steer::python::bind_solvers(m);
   steer::python::bind_geometry(m);
   steer::python::bind_similarity(m);
 }

@@ -1,5 +1,6 @@
 """Sign dynamics against a NumPy re-implementation of the rule s_i <- sign(Σ_j J_ij s_j), sign(0) = +1
-(spec fixed-points-theory §1), and the two C++ routes against each other."""
+(spec fixed-points-theory §1), the C++ routes against each other, and the solver registry against
+`steer dynamics --json`."""
 import unittest
 
 import numpy as np
@@ -76,7 +77,49 @@ class Dynamics(unittest.TestCase):
         self.assertTrue(r["converged"])
         self.assertTrue(support.is_fixed_point(j, r["state"]))
 
+    def test_synchronous_any_size_route_against_numpy(self):
+        for seed in range(10):
+            j = steer.sample_couplings(10, 0.0, seed=seed)
+            start = steer.random_spin_vector(10, seed=seed)
+            state, steps, cycle = numpy_synchronous(j, start, 100)
+            r = steer.synchronous_dynamics(j, start, max_sweeps=100)
+            np.testing.assert_array_equal(r["state"], state)
+            self.assertEqual((r["steps"], r["cycle_length"]), (steps, cycle))
+
+    def test_registry_runs_the_dynamics_from_the_restart_streams(self):
+        j = steer.sample_couplings(40, 0.4, seed=6)
+        self.assertTrue({"async", "sequential", "sync"} <= set(steer.solver_names()))
+        for restart in range(3):
+            start = steer.random_spin_vector(40, seed=6, trajectory=restart)
+            run = steer.solve(j, "async", seed=6, restart=restart)
+            direct = steer.asynchronous_dynamics(j, start, schedule="random", seed=6, trajectory=restart)
+            np.testing.assert_array_equal(run["state"], direct["state"])
+            self.assertEqual((run["converged"], run["steps"]), (direct["converged"], direct["sweeps"]))
+            self.assertEqual(run["converged"], support.is_fixed_point(j, run["state"]))
+            sync = steer.solve(j, "sync", seed=6, restart=restart, max_sweeps=50)
+            state, steps, cycle = numpy_synchronous(j, start, 50)
+            np.testing.assert_array_equal(sync["state"], state)
+            self.assertEqual((sync["steps"], sync["cycle_length"]), (steps, cycle))
+
+    def test_margins_against_numpy(self):
+        j = steer.sample_couplings(9, 0.3, seed=2)
+        s = steer.random_spin_vector(9, seed=2)
+        expected = s * ((j - np.diag(np.diag(j))) @ s) + np.diag(j)
+        np.testing.assert_allclose(steer.margins(j, s), expected, rtol=0, atol=1e-15)
+
+    def test_restarts_same_summary_as_the_cli(self):
+        cli = support.run_cli("dynamics", "--n", 30, "--self-coupling", 0.5, "--schedule", "async", "--restarts", 20,
+                              "--seed", 3)
+        ours = steer.solve_restarts(steer.sample_couplings(30, 0.5, seed=3), "async", restarts=20, seed=3)
+        for key in ("converged", "converged_fraction", "mean_steps_to_converge", "median_steps_to_converge",
+                    "mean_smallest_margin", "mean_margin"):
+            self.assertEqual(ours[key], cli[key.replace("steps", "sweeps")], msg=key)  # the CLI names the unit
+        self.assertEqual(ours["converged_per_restart"].sum(), cli["converged"])
+
     def test_bad_input(self):
+        with self.assertRaises(ValueError) as e:
+            steer.solve(np.eye(4), "gradient")
+        self.assertTrue(str(e.exception).startswith("unknown algorithm 'gradient' (known: async, sequential, sync"))
         j = np.eye(4)
         with self.assertRaises(ValueError) as e:
             steer.sign_dynamics(j, [1, -1, 0, 1])

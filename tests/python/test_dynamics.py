@@ -101,6 +101,15 @@ class Dynamics(unittest.TestCase):
             np.testing.assert_array_equal(sync["state"], state)
             self.assertEqual((sync["steps"], sync["cycle_length"]), (steps, cycle))
 
+    def test_every_registered_algorithm_reports_convergence_truthfully(self):
+        # `converged` must be eq. 1 on the returned state (solver_result.hpp), checked here in NumPy.
+        j = steer.sample_couplings(24, 0.5, seed=5)
+        for algorithm in steer.solver_names():
+            with self.subTest(algorithm=algorithm):
+                run = steer.solve(j, algorithm, seed=5, restart=1, max_sweeps=300)
+                self.assertEqual(run["state"].shape, (24,))
+                self.assertEqual(run["converged"], support.is_fixed_point(j, run["state"]))
+
     def test_margins_against_numpy(self):
         j = steer.sample_couplings(9, 0.3, seed=2)
         s = steer.random_spin_vector(9, seed=2)

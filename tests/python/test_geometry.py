@@ -1,5 +1,7 @@
 """Geometry of a fixed-point set (spec §4.1, §4.3) against all-pairs Hamming distances in NumPy and
 SciPy's connected components, and the Hamming-ball count against enumeration."""
+import os
+import tempfile
 import unittest
 
 import numpy as np
@@ -46,6 +48,22 @@ class Geometry(unittest.TestCase):
         for d in range(1, 4):
             self.assertEqual(g["neighbour_pairs"][d - 1], (self.distances == d).sum())
             self.assertAlmostEqual(g["log_one_plus_neighbours"][d - 1], np.log1p((self.distances == d).sum(axis=1)).sum(), delta=1e-9)
+
+    def test_same_numbers_as_steer_clusters(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            matrix = os.path.join(tmp, "j.npy")
+            np.save(matrix, self.j)
+            cli = support.run_cli("clusters", "--couplings", matrix, "--max-flips", 2, "--max-distance", 3)
+        g = steer.analyse_network_geometry(self.states, self.n, max_flips=2, max_distance=3)
+        sizes, components = np.unique(g["component_sizes"], return_counts=True)
+        self.assertEqual(cli["component_size_distribution"], {"size": sizes.tolist(), "components": components.tolist()})
+        sizes, components = np.unique(g["component_sizes_max_flips"], return_counts=True)
+        self.assertEqual(cli["component_size_distribution_max_flips"], {"size": sizes.tolist(), "components": components.tolist()})
+        nearest = g["nearest_distance_histogram"]
+        distances = np.flatnonzero(nearest[1:]) + 1  # the CLI lists the distances that occur (index 0: alone)
+        self.assertEqual(cli["nearest_neighbor_distance_distribution"],
+                         {"distance": distances.tolist(), "fixed_points": nearest[distances].tolist()})
+        np.testing.assert_allclose(cli["mean_neighbors_at_distance"], g["neighbour_pairs"] / len(self.states), rtol=1e-15)
 
     def test_hamming_ball_against_enumeration(self):
         for centre, row in zip(self.states[:5], self.distances[:5]):

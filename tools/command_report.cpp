@@ -1,18 +1,23 @@
-// `steer report`, the main job: theory against exhaustive enumeration over an N × J_D sweep,
-// written to a run directory with CSV, JSON, PNG plots and report.md. Re-running the same
+// `steer report`, the main job: theory against exhaustive enumeration over an N × J_D sweep, and
+// the geometry section (validation/fixed_points/geometry_report.hpp), written to a run directory
+// with CSV, JSON, PNG plots and report.md. Re-running the same
 // command resumes: finished points are reused. Exit code 3 if any verdict is FAIL.
 #include <fmt/format.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <optional>
+#include <vector>
 #include <stdexcept>
 
 #include "tools/build_info.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
 #include "tools/report_plots.hpp"
+#include "tools/strict_parse.hpp"
 #include "validation/fixed_points/count_report.hpp"
+#include "validation/fixed_points/geometry_report.hpp"
 
 namespace steer::tools {
 namespace {
@@ -25,7 +30,78 @@ struct report_options {
   std::string self_couplings = "-0.25,0,0.25,0.5,1";
   std::int64_t networks = 4000;
   bool no_plots = false;
+  // The geometry section (validation/fixed_points/geometry_report.hpp); defaults kept modest.
+  bool no_geometry = false;
+  std::string geometry_sizes = "12,16,20";
+  std::string geometry_self_couplings = "0.25,0.5,1";
+  std::int64_t geometry_networks = 20;
+  int max_distance = 3;
+  std::string margins = "0.25,0.5";
+  std::string density_sizes = "200";
+  std::string density_self_couplings = "0.5,1";
+  std::int64_t density_networks = 4;
+  std::int64_t density_starts = 4;
+  std::int64_t max_sweeps = 1000;
+  int density_radius = 2;
+  std::string modular_points = "2:6:0:0.5,3:4:0.25:0.3:ring,2:6:0.5:0";
+  std::int64_t modular_networks = 2000;
 };
+
+// "M:n:J_D:lambda[:ring]" items separated by commas, or "none".
+std::vector<validation::modular_point> parse_modular_points(const std::string& text) {
+  std::vector<validation::modular_point> points;
+  if (text == "none") return points;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    const std::size_t end = std::min(text.find(',', begin), text.size());
+    const std::string item = text.substr(begin, end - begin);
+    std::vector<std::string> parts;
+    for (std::size_t b = 0;;) {
+      const std::size_t e = item.find(':', b);
+      parts.push_back(item.substr(b, e == std::string::npos ? std::string::npos : e - b));
+      if (e == std::string::npos) break;
+      b = e + 1;
+    }
+    if (parts.size() < 4 || parts.size() > 5 || (parts.size() == 5 && parts[4] != "ring"))
+      throw std::invalid_argument(
+          fmt::format("--modular-points: '{}' is not M:n:J_D:lambda or M:n:J_D:lambda:ring", item));
+    validation::modular_point p;
+    p.modules = static_cast<int>(parse_integer(parts[0], "--modular-points M", 1, validation::max_report_neurons));
+    p.module_size = static_cast<int>(parse_integer(parts[1], "--modular-points n", 2, validation::max_report_neurons));
+    p.self_coupling = parse_real(parts[2], "--modular-points J_D");
+    p.inter_module_coupling = parse_real(parts[3], "--modular-points lambda");
+    p.ring = parts.size() == 5;
+    if (p.modules * p.module_size > validation::max_report_neurons)
+      throw std::invalid_argument(fmt::format("--modular-points: M·n must be <= {}, got {} in '{}'",
+                                              validation::max_report_neurons, p.modules * p.module_size, item));
+    points.push_back(p);
+    begin = end + 1;
+  }
+  return points;
+}
+
+validation::geometry_report_config geometry_config(const report_options& o, const validation::count_report_config& counts) {
+  validation::geometry_report_config g;
+  g.cluster_sizes = parse_size_list(o.geometry_sizes, "--geometry-sizes", 2, validation::max_report_neurons);
+  g.cluster_self_couplings = parse_range_list(o.geometry_self_couplings, "--geometry-self-couplings");
+  g.cluster_networks = o.geometry_networks;
+  g.max_distance = o.max_distance;
+  g.margins = parse_range_list(o.margins, "--margins");
+  g.density_sizes = parse_size_list(o.density_sizes, "--density-sizes", 2, 100000);
+  g.density_self_couplings = parse_range_list(o.density_self_couplings, "--density-self-couplings");
+  g.density_networks = o.density_networks;
+  g.density_starts = o.density_starts;
+  g.max_sweeps = o.max_sweeps;
+  g.density_radius = o.density_radius;
+  g.modular_points = parse_modular_points(o.modular_points);
+  g.modular_networks = o.modular_networks;
+  g.seed = counts.seed;
+  g.progress = counts.progress;
+  g.out = counts.out;
+  g.program_version = counts.program_version;
+  g.validate();
+  return g;
+}
 
 int run_report(const report_options& o) {
   const bool progress = apply_common_options(o.common);
@@ -40,24 +116,41 @@ int run_report(const report_options& o) {
   config.progress = progress;
   config.validate();
   config.program_version = build_info::version;
+  std::optional<validation::geometry_report_config> geometry;
+  if (!o.no_geometry) geometry = geometry_config(o, config);  // checked before any work
   config.out = prepare_output_directory(o.common.out.empty() ? "results/report" : o.common.out);
+  if (geometry) geometry->out = config.out;
 
   const validation::count_report report = validation::run_count_report(config);
+  std::vector<validation::report_section> sections;
+  int reused_units = 0;
+  if (geometry) {
+    const validation::geometry_report g = validation::run_geometry_report(*geometry, report);
+    sections.push_back({"geometry", validation::geometry_markdown(*geometry, g), validation::geometry_json(*geometry, g),
+                        g.passed(), g.predictions()});
+    reused_units = g.reused_units;
+  }
   const report_plots plots = make_report_plots(config.out, o.no_plots);
   json metadata = run_metadata();
   metadata["wall_seconds"] = wall_seconds();
   metadata["reused_points"] = report.reused_points;
+  metadata["reused_geometry_units"] = reused_units;
   metadata["plot_script"] = plots.script;
-  validation::write_report_summary(config, report, metadata, plots.files, plots.missing_reason);
+  validation::write_report_summary(config, report, metadata, plots.files, plots.missing_reason, sections);
 
-  const int total = static_cast<int>(report.checks.size());
-  const bool all_pass = report.passed() == total;
+  int passed = report.passed(), total = static_cast<int>(report.checks.size());
+  for (const auto& s : sections) {
+    passed += s.passed;
+    total += s.predictions;
+  }
+  const bool all_pass = passed == total;
   if (o.common.json) {
-    print_json({{"passed", report.passed()}, {"total", total}, {"verdict", all_pass ? "PASS" : "FAIL"},
-                {"report", (config.out / "report.md").string()}, {"reused_points", report.reused_points}});
+    print_json({{"passed", passed}, {"total", total}, {"verdict", all_pass ? "PASS" : "FAIL"},
+                {"report", (config.out / "report.md").string()}, {"reused_points", report.reused_points},
+                {"reused_geometry_units", reused_units}});
   } else {
-    fmt::print("steer report: {} of {} points PASS ({} reused) -> {}\n", report.passed(), total, report.reused_points,
-               (config.out / "report.md").string());
+    fmt::print("steer report: {} of {} verdicts PASS ({} points and {} geometry units reused) -> {}\n", passed, total,
+               report.reused_points, reused_units, (config.out / "report.md").string());
   }
   return all_pass ? 0 : 3;
 }
@@ -67,8 +160,9 @@ int run_report(const report_options& o) {
 void register_report(CLI::App& app) {
   auto o = std::make_shared<report_options>();
   auto* report = app.add_subcommand(
-      "report", "Main job: closed-form fixed-point counts and pair profiles vs exhaustive enumeration, with verdicts "
-                "(exit code 3 if any point FAILs)");
+      "report", "Main job: closed-form fixed-point counts and pair profiles vs exhaustive enumeration, and the "
+                "geometry of the fixed-point set (pair and local entropy, clusters, local density, modular count), "
+                "with verdicts (exit code 3 if any prediction FAILs)");
   // The lists are checked here, at parse time, and parsed again in run_report.
   add_text_option(*report, "--sizes", o->sizes, "Network sizes N: list of values or a:b:k ranges",
                   [](const std::string& text) { parse_size_list(text, "--sizes", 2, validation::max_report_neurons); });
@@ -76,6 +170,33 @@ void register_report(CLI::App& app) {
                   [](const std::string& text) { parse_range_list(text, "--self-couplings"); });
   add_integer_option(*report, "--networks", o->networks, 2, validation::max_report_networks, "Sampled networks per (N, J_D) point");
   report->add_flag("--no-plots", o->no_plots, "Skip the matplotlib plots");
+  report->add_flag("--no-geometry", o->no_geometry, "Skip the geometry section (clusters, local density, modular count)");
+  const auto range_check = [](const char* name) {
+    return [name](const std::string& text) { parse_range_list(text, name); };
+  };
+  add_text_option(*report, "--geometry-sizes", o->geometry_sizes, "Geometry: N of the enumerated cluster points",
+                  [](const std::string& text) { parse_size_list(text, "--geometry-sizes", 2, validation::max_report_neurons); });
+  add_text_option(*report, "--geometry-self-couplings", o->geometry_self_couplings,
+                  "Geometry: J_D of the cluster points and of the V_ann/V_kappa curves", range_check("--geometry-self-couplings"));
+  add_integer_option(*report, "--geometry-networks", o->geometry_networks, 2, validation::max_report_networks,
+                     "Geometry: enumerated networks per cluster point");
+  add_integer_option(*report, "--max-distance", o->max_distance, 1, validation::max_report_neurons,
+                     "Geometry: neighbours at d = 1..D (D <= every geometry N)");
+  add_text_option(*report, "--margins", o->margins, "Geometry: stability margins kappa of the V_kappa curves",
+                  range_check("--margins"));
+  add_text_option(*report, "--density-sizes", o->density_sizes, "Geometry: N of the local-density points (dynamics)",
+                  [](const std::string& text) { parse_size_list(text, "--density-sizes", 2, 100000); });
+  add_text_option(*report, "--density-self-couplings", o->density_self_couplings,
+                  "Geometry: J_D of the local-density points", range_check("--density-self-couplings"));
+  add_integer_option(*report, "--density-networks", o->density_networks, 1, 1000000, "Geometry: networks per local-density point");
+  add_integer_option(*report, "--density-starts", o->density_starts, 1, 1000000, "Geometry: random starts per network");
+  add_integer_option(*report, "--max-sweeps", o->max_sweeps, 1, 1000000000, "Geometry: sweeps before a start gives up");
+  add_integer_option(*report, "--density-radius", o->density_radius, 1, 3, "Geometry: Hamming-ball radius r");
+  add_text_option(*report, "--modular-points", o->modular_points,
+                  "Geometry: modular points M:n:J_D:lambda[:ring], comma-separated, or none",
+                  [](const std::string& text) { parse_modular_points(text); });
+  add_integer_option(*report, "--modular-networks", o->modular_networks, 2, validation::max_report_networks,
+                     "Geometry: enumerated networks per modular point");
   add_common_options(*report, o->common, "Run directory (default results/report); re-running resumes");
   report->callback([o] {
     const int status = run_report(*o);

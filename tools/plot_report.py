@@ -3,7 +3,10 @@
 
 Usage: /usr/bin/python3 tools/plot_report.py RUN_DIR
 Reads counts.csv, pairs.csv and count_distribution.csv from RUN_DIR and writes counts.png,
-entropy.png, pairs.png and count_distribution.png beside them.
+entropy.png, pairs.png and count_distribution.png beside them; when the geometry section ran,
+also geometry_pair_entropy.png, geometry_local_entropy.png, geometry_clusters.png,
+geometry_local_density.png and geometry_modular.png from its geometry_*.csv files (theory as
+lines, measurements as points ± SEM, on the same axes).
 """
 import csv
 import math
@@ -130,6 +133,160 @@ def plot_distribution(rows, out):
     save(fig, ax, out / "count_distribution.png")
 
 
+def number(text):
+    """A CSV cell as a float; empty cells (a log of an underflowed count) are NaN, a gap in the line."""
+    return float(text) if text != "" else math.nan
+
+
+def plot_geometry_pair_entropy(rows, out):
+    """(1/N) ln E[P_N(d)] (dashed), S2(q) (solid) and enumeration points, largest N of the sweep."""
+    largest_n = max(int(r["n"]) for r in rows)
+    fig, ax = plt.subplots(figsize=(7, 5))
+    for (n, jd), rs in sorted(by_point(rows).items()):
+        if n != largest_n:
+            continue
+        rs.sort(key=lambda r: float(r["q"]))
+        q = [float(r["q"]) for r in rs]
+        line, = ax.plot(q, [number(r["theory_large_n"]) for r in rs], "-", lw=1, label=f"J_D={jd}: S2(q), large N")
+        ax.plot(q, [number(r["theory_finite_n"]) for r in rs], "--", color=line.get_color(), lw=1)
+        shown = [r for r in rs if r["measured"] != ""]
+        ax.errorbar([float(r["q"]) for r in shown], [float(r["measured"]) for r in shown],
+                    yerr=[float(r["measured_sem"]) for r in shown], fmt="o", ms=3, color=line.get_color(), capsize=2)
+        for r in shown:
+            if r["pair_verdict"] != "PASS":
+                ax.plot(float(r["q"]), float(r["measured"]), "rx", ms=12)
+    ax.set_xlabel("overlap q = 1 - 2d/N")
+    ax.set_ylabel("pair entropy per neuron")
+    ax.set_title(f"S2(q) (solid), (1/N) ln E[P_N(d)] (dashed), enumeration N={largest_n} (points)")
+    save(fig, ax, out / "geometry_pair_entropy.png")
+
+
+def plot_geometry_local_entropy(curves, clusters, out):
+    """V_ann and V_kappa (lines) with the enumerated <ln(1+N_loc)>/N at delta = d/N (points)."""
+    fig, ax = plt.subplots(figsize=(7, 5))
+    colors = {}
+    for (curve, jd, kappa), rs in sorted(group(curves, lambda r: (r["curve"], float(r["self_coupling"]),
+                                                                  float(r["margin"]))).items()):
+        if curve == "S2":
+            continue
+        rs = [r for r in rs if r["value"] != ""]
+        style = "-" if curve == "V_ann" else ":"
+        line, = ax.plot([float(r["x"]) for r in rs], [float(r["value"]) for r in rs], style, lw=1,
+                        color=colors.get(jd), label=f"J_D={jd} " + ("V_ann" if curve == "V_ann" else f"V_κ κ={kappa}"))
+        colors.setdefault(jd, line.get_color())
+    for (n, jd), rs in sorted(by_point(clusters).items()):
+        shown = [r for r in rs if r["local_entropy"] != ""]
+        ax.errorbar([int(r["distance"]) / n for r in shown], [float(r["local_entropy"]) for r in shown],
+                    yerr=[float(r["local_entropy_sem"]) for r in shown], fmt="o", ms=3, capsize=2,
+                    color=colors.get(jd, "k"))
+    ax.set_xscale("log")
+    ax.set_yscale("symlog", linthresh=1e-3)
+    ax.set_xlabel("distance δ = d/N")
+    ax.set_ylabel("local entropy per neuron")
+    ax.set_title("V_ann(δ), V_κ(δ) (lines); enumerated <ln(1+N_loc)>/N (points)")
+    save(fig, ax, out / "geometry_local_entropy.png")
+
+
+def plot_geometry_clusters(rows, out):
+    """Largest-component fraction and mean neighbours at d=1 vs J_D, one colour per N."""
+    first = [r for r in rows if int(r["distance"]) == 1]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.5))
+    for n, rs in sorted(by_size(first).items()):
+        rs.sort(key=lambda r: float(r["self_coupling"]))
+        jd = [float(r["self_coupling"]) for r in rs]
+        measured = [r for r in rs if r["largest_component_fraction"] != ""]
+        left.errorbar([float(r["self_coupling"]) for r in measured],
+                      [float(r["largest_component_fraction"]) for r in measured],
+                      yerr=[float(r["largest_component_fraction_sem"]) for r in measured], fmt="o-", ms=4, capsize=2,
+                      label=f"N={n}")
+        line, = right.plot(jd, [float(r["theory_neighbours"]) for r in rs], "-", label=f"N={n} theory")
+        shown = [r for r in rs if r["measured_neighbours"] != ""]
+        right.errorbar([float(r["self_coupling"]) for r in shown], [float(r["measured_neighbours"]) for r in shown],
+                       yerr=[float(r["measured_sem"]) for r in shown], fmt="o", ms=4, capsize=2, color=line.get_color())
+        for r in shown:
+            if r["neighbours_verdict"] == "FAIL":
+                right.plot(float(r["self_coupling"]), float(r["measured_neighbours"]), "rx", ms=12)
+    left.set_xlabel("self-coupling $J_D$")
+    left.set_ylabel("largest component / #FP (single flips)")
+    left.set_title("measurement (no theory)")
+    left.legend(fontsize=7)
+    right.set_xlabel("self-coupling $J_D$")
+    right.set_ylabel("mean fixed points at distance 1")
+    right.set_title("E[P_N(1)]/E[#FP] (lines) vs enumeration")
+    save(fig, right, out / "geometry_clusters.png")
+
+
+def plot_geometry_local_density(rows, out):
+    fig, ax = plt.subplots(figsize=(7, 5))
+    for (n, radius), rs in sorted(group(rows, lambda r: (int(r["n"]), int(r["radius"]))).items()):
+        rs.sort(key=lambda r: float(r["self_coupling"]))
+        jd = [float(r["self_coupling"]) for r in rs]
+        line, = ax.plot(jd, [float(r["typical_theory_in_ball"]) for r in rs], "-", label=f"N={n} r={radius} typical annealed")
+        shown = [r for r in rs if r["mean_in_ball"] != ""]
+        ax.errorbar([float(r["self_coupling"]) for r in shown], [float(r["mean_in_ball"]) for r in shown],
+                    yerr=[float(r["mean_in_ball_sem"]) for r in shown], fmt="o", ms=4, capsize=2,
+                    color=line.get_color(), label=f"N={n} r={radius} found by dynamics")
+    ax.set_yscale("symlog", linthresh=1e-3)
+    ax.set_xlabel("self-coupling $J_D$")
+    ax.set_ylabel("fixed points in the Hamming ball (centre excluded)")
+    ax.set_title("Local density around dynamically found fixed points (measurement)")
+    save(fig, ax, out / "geometry_local_density.png")
+
+
+def plot_geometry_modular(rows, pairs, out):
+    """Left: mean count per modular point; right: pair profiles (theory lines, enumeration points)."""
+    fig, (ax, right) = plt.subplots(1, 2, figsize=(12, 5))
+    for key, rs in group(pairs, lambda r: (r["modules"], r["module_size"], r["self_coupling"],
+                                          r["inter_module_coupling"], r["ring"])).items():
+        rs.sort(key=lambda r: int(r["distance"]))
+        d = [int(r["distance"]) for r in rs]
+        line, = right.plot(d, [float(r["theory"]) for r in rs], "-",
+                           label=f"M={key[0]} n={key[1]} J_D={key[2]} λ={key[3]}" + (" ring" if key[4] == "true" else ""))
+        right.errorbar(d, [float(r["measured_mean"]) for r in rs], yerr=[float(r["measured_sem"]) for r in rs], fmt="o",
+                       ms=3, capsize=2, color=line.get_color())
+        for r in rs:
+            if r["verdict"] != "PASS":
+                right.plot(int(r["distance"]), float(r["measured_mean"]), "rx", ms=12)
+    right.set_yscale("symlog", linthresh=1e-3)
+    right.set_xlabel("Hamming distance d")
+    right.set_ylabel("mean number of ordered fixed-point pairs")
+    right.set_title("modular pair count (lines) vs enumeration")
+    right.legend(fontsize=7)
+    labels = [f"M={r['modules']} n={r['module_size']}\nJ_D={r['self_coupling']} λ={r['inter_module_coupling']}"
+              + (" ring" if r["ring"] == "true" else "") for r in rows]
+    x = range(len(rows))
+    ax.plot(x, [float(r["theory_mean"]) for r in rows], "k_", ms=20, mew=2, label="exact modular count (theory)")
+    ax.errorbar(x, [float(r["measured_mean"]) for r in rows], yerr=[float(r["measured_sem"]) for r in rows],
+                fmt="o", ms=4, capsize=3, label="enumeration ± SEM")
+    for k, r in enumerate(rows):
+        if r["verdict"] != "PASS":
+            ax.plot(k, float(r["measured_mean"]), "rx", ms=12)
+    ax.set_xticks(list(x))
+    ax.set_xticklabels(labels, fontsize=7)
+    ax.set_yscale("log")
+    ax.set_ylabel("mean number of fixed points")
+    ax.set_title("Modular variant: E[#FP] (transfer matrix) vs enumeration")
+    save(fig, ax, out / "geometry_modular.png")
+
+
+def plot_geometry(out):
+    """The geometry section's figures, if `steer report` ran it (its CSV files exist)."""
+    if not (out / "geometry_curves.csv").exists():
+        return
+    curves = read(out / "geometry_curves.csv")
+    clusters = read(out / "geometry_clusters.csv")
+    plot_geometry_pair_entropy(read(out / "geometry_pair_entropy.csv"), out)
+    plot_geometry_local_entropy(curves, clusters, out)
+    if clusters:
+        plot_geometry_clusters(clusters, out)
+    density = read(out / "geometry_local_density.csv")
+    if density:
+        plot_geometry_local_density(density, out)
+    modular = read(out / "geometry_modular.csv")
+    if modular:
+        plot_geometry_modular(modular, read(out / "geometry_modular_pairs.csv"), out)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: plot_report.py RUN_DIR")
@@ -139,6 +296,7 @@ def main():
     plot_entropy(counts, out)
     plot_pairs(read(out / "pairs.csv"), out)
     plot_distribution(read(out / "count_distribution.csv"), out)
+    plot_geometry(out)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
-// `steer report` as a user meets it (issue 7 items 4, 12, 13, 15): definite verdicts at extreme
-// self-couplings, exit code 3 when a prediction is contradicted, a cache that is never trusted
-// blindly, one run per directory, no stale plots, and plots from an installed binary.
+// `steer report` as a user meets it (issue 7 items 4, 12, 13, 15; issue 8's geometry section):
+// definite verdicts at extreme self-couplings, exit code 3 when a prediction is contradicted, a
+// cache that is never trusted blindly, one run per directory, no stale plots, plots from an
+// installed binary, and the geometry section's verdicts, resume and options.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -19,6 +20,12 @@ using steer_test::scratch;
 
 namespace {
 
+// The geometry section at sizes that run in about a second.
+const std::string tiny_geometry =
+    "--geometry-sizes 6 --geometry-self-couplings 1 --geometry-networks 40 --max-distance 2 --density-sizes 30 "
+    "--density-self-couplings 1 --density-networks 2 --density-starts 2 --modular-points 2:3:0:0.5 "
+    "--modular-networks 50";
+
 std::filesystem::path fresh(const std::string& name) {
   const auto dir = scratch() / name;
   std::filesystem::remove_all(dir);
@@ -29,7 +36,7 @@ std::filesystem::path fresh(const std::string& name) {
 
 TEST(ReportCli, ExtremeSelfCouplingsPassWithoutNaN) {
   const auto out = fresh("extreme");
-  const auto r = run("report --sizes 6,8 --self-couplings -40,-10,10,100 --networks 20 --no-plots --quiet --out " +
+  const auto r = run("report --sizes 6,8 --self-couplings -40,-10,10,100 --networks 20 --no-plots --no-geometry --quiet --out " +
                      out.string());
   EXPECT_EQ(r.status, 0) << r.out << r.err;
   const std::string counts = read_text(out / "counts.csv");
@@ -42,7 +49,7 @@ TEST(ReportCli, ExtremeSelfCouplingsPassWithoutNaN) {
 // points at N = 6, J_D = 0, where E[#FP] = 64 Φ(0)^6 = 1) must make the report FAIL, exit 3.
 TEST(ReportCli, ContradictedPointFailsWithExitCodeThree) {
   const auto out = fresh("contradicted");
-  const std::string command = "report --sizes 6 --self-couplings 0 --networks 20 --no-plots --quiet --out " + out.string();
+  const std::string command = "report --sizes 6 --self-couplings 0 --networks 20 --no-plots --no-geometry --quiet --out " + out.string();
   ASSERT_EQ(run(command).status, 0);
   const auto point = out / "points" / "n6_jd0_m20_seed1.json";
   auto saved = nlohmann::json::parse(read_text(point));
@@ -58,7 +65,7 @@ TEST(ReportCli, ContradictedPointFailsWithExitCodeThree) {
 
 TEST(ReportCli, MalformedPointIsRecomputedWithANote) {
   const auto out = fresh("malformed");
-  const std::string command = "report --sizes 6 --self-couplings 0.5 --networks 20 --no-plots --quiet --out " + out.string();
+  const std::string command = "report --sizes 6 --self-couplings 0.5 --networks 20 --no-plots --no-geometry --quiet --out " + out.string();
   ASSERT_EQ(run(command).status, 0);
   const std::string good = read_text(out / "counts.csv");
   const auto point = out / "points" / "n6_jd0.5_m20_seed1.json";
@@ -79,7 +86,7 @@ TEST(ReportCli, SecondRunOnTheSameDirectoryIsRefused) {
   const auto out = fresh("locked");
   std::filesystem::create_directories(out);
   const steer::numerics::directory_lock held(out);
-  const auto r = run("report --sizes 6 --self-couplings 0.5 --networks 20 --no-plots --quiet --out " + out.string());
+  const auto r = run("report --sizes 6 --self-couplings 0.5 --networks 20 --no-plots --no-geometry --quiet --out " + out.string());
   EXPECT_EQ(r.status, 2) << r.err;
   EXPECT_NE(r.err.find("PID " + std::to_string(getpid())), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
@@ -94,7 +101,7 @@ TEST(ReportCli, NoPlotsRemovesStalePlotsAndSaysWhy) {
   const auto out = fresh("stale");
   std::filesystem::create_directories(out);
   steer::numerics::write_file_atomically(out / "counts.png", "old");
-  const auto r = run("report --sizes 6 --self-couplings 0.5 --networks 20 --no-plots --quiet --out " + out.string());
+  const auto r = run("report --sizes 6 --self-couplings 0.5 --networks 20 --no-plots --no-geometry --quiet --out " + out.string());
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_FALSE(std::filesystem::exists(out / "counts.png"));
   const std::string md = read_text(out / "report.md");
@@ -110,10 +117,57 @@ TEST(ReportCli, InstalledBinaryFindsItsPlotScript) {
   ASSERT_EQ(std::system(("cmake --install " + std::string(STEER_BINARY_DIR) + " --prefix " + prefix.string() +
                          " >/dev/null").c_str()), 0);
   const auto out = fresh("installed");
-  const auto r = run("report --sizes 6 --self-couplings 0.5 --networks 20 --quiet --out " + out.string(),
-                     (prefix / "bin" / "steer").string());
+  const auto r = run("report --sizes 6 --self-couplings 0.5 --networks 20 " + tiny_geometry + " --quiet --out " +
+                     out.string(), (prefix / "bin" / "steer").string());
   ASSERT_EQ(r.status, 0) << r.err;
   const auto report = nlohmann::json::parse(read_text(out / "report.json"));
   EXPECT_EQ(report["metadata"]["plot_script"], (prefix / "share" / "steer" / "plot_report.py").string());
-  EXPECT_TRUE(std::filesystem::exists(out / "counts.png"));
+  for (const char* plot : {"counts.png", "geometry_pair_entropy.png", "geometry_local_entropy.png", "geometry_clusters.png",
+                           "geometry_local_density.png", "geometry_modular.png"}) {
+    EXPECT_TRUE(std::filesystem::exists(out / plot)) << plot;
+    EXPECT_NE(read_text(out / "report.md").find(plot), std::string::npos) << plot;
+  }
+}
+
+// The geometry section at tiny sizes: verdicts in report.json, resume, a contradicting modular
+// point failing the run with exit code 3, and bad geometry options refused before any work.
+TEST(ReportCli, GeometrySectionRunsResumesAndFails) {
+  const auto out = fresh("geometry");
+  const std::string command =
+      "report --sizes 6 --self-couplings 0.5 --networks 20 " + tiny_geometry + " --no-plots --quiet --json --out " + out.string();
+  const auto first = run(command);
+  ASSERT_EQ(first.status, 0) << first.out << first.err;
+  auto report = nlohmann::json::parse(read_text(out / "report.json"));
+  EXPECT_EQ(report["geometry"]["predictions"], 4);  // neighbours, local-entropy bound, modular count and pairs
+  EXPECT_EQ(report["geometry"]["passed"], 4);
+  EXPECT_EQ(report["verdict"], "PASS");
+  const std::string md = read_text(out / "report.md");
+  EXPECT_NE(md.find("## Geometry of the fixed-point set"), std::string::npos) << md;
+  EXPECT_NE(md.find("| measurement |"), std::string::npos) << md;
+
+  const auto second = run(command);
+  ASSERT_EQ(second.status, 0) << second.err;
+  const auto summary = nlohmann::json::parse(second.out);
+  EXPECT_EQ(summary["reused_geometry_units"], 1 + 1 + 2);  // cluster point, modular point, 2 density networks
+  EXPECT_EQ(summary["total"], 1 + 4);
+
+  const auto point = out / "points" / "modular_M2_n3_jd0_lambda0.5_chain_m50_seed1.json";
+  auto saved = nlohmann::json::parse(read_text(point));
+  saved["count"] = {16.0, 0.0};
+  saved["pairs"][0] = {16.0, 0.0};
+  saved["count_distribution"] = {{16, 50}};
+  steer::numerics::write_file_atomically(point, saved.dump());
+  const auto failed = run(command);
+  EXPECT_EQ(failed.status, 3) << failed.out << failed.err;
+  EXPECT_NE(read_text(out / "report.md").find("**Verdict: FAIL**"), std::string::npos);
+  EXPECT_NE(read_text(out / "geometry_modular.csv").find("FAIL"), std::string::npos);
+
+  for (const std::string bad : {"--modular-points 2:3:0", "--modular-points 5:6:0:0.5", "--max-distance 9",
+                                "--geometry-sizes 40", "--density-radius 4"}) {
+    const auto r = run("report --sizes 6 --self-couplings 0.5 --networks 20 " + tiny_geometry + " " + bad +
+                       " --no-plots --quiet --out " + fresh("bad").string());
+    EXPECT_EQ(r.status, 2) << bad << "\n" << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << bad << "\n" << r.err;
+    EXPECT_EQ(r.err.rfind("steer: error: ", 0), 0u) << bad << "\n" << r.err;
+  }
 }

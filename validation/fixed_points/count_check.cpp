@@ -94,12 +94,20 @@ count_check evaluate_count_check(const count_check_config& config, const numeric
   return check;
 }
 
-count_check run_count_check(const count_check_config& config) {
+numerics::ensemble_options ensemble_options_for(std::uint64_t seed, std::int64_t networks, bool progress,
+                                                enumeration_keeps keeps) {
   numerics::ensemble_options options;
-  options.seed = config.seed;
-  options.networks = config.networks;
-  options.pair_histograms = true;
-  options.progress = config.progress;
+  options.seed = seed;
+  options.networks = networks;
+  options.progress = progress;
+  options.pair_histograms = keeps == enumeration_keeps::pair_histograms;
+  options.keep_states = keeps == enumeration_keeps::fixed_points;
+  return options;
+}
+
+count_check run_count_check(const count_check_config& config) {
+  const auto options =
+      ensemble_options_for(config.seed, config.networks, config.progress, enumeration_keeps::pair_histograms);
   const auto per_network = numerics::enumerate_ensemble({config.n, config.self_coupling, 0.0}, options);
   return evaluate_count_check(config, numerics::summarise(per_network));
 }

@@ -71,6 +71,15 @@ int pair_multiplicity(int d, int n);
 // rare pairs (all-zero samples) from giving se = 0.
 double pair_z_score(const numerics::mean_with_error& measured, double theory, int d, int n, std::int64_t networks);
 
+// What each enumerated network keeps besides its count: its pair histogram (count checks), its
+// sorted fixed points (cluster geometry) or nothing.
+enum class enumeration_keeps { pair_histograms, fixed_points, count_only };
+
+// The enumeration options of every validation sweep over sampled networks (count checks, the
+// report's points, cluster checks): networks 0..networks−1 of the streams keyed by `seed`.
+numerics::ensemble_options ensemble_options_for(std::uint64_t seed, std::int64_t networks, bool progress,
+                                                enumeration_keeps keeps);
+
 count_check run_count_check(const count_check_config& config);
 
 // Verdict from already-enumerated networks (used when resuming a sweep).

@@ -75,10 +75,8 @@ count_report run_count_report(const count_report_config& config) {
       } else {
         if (!reason.empty())
           fmt::print(stderr, "steer: note: recomputing {} ({})\n", file.string(), reason);
-        numerics::ensemble_options options;
-        options.seed = config.seed;
-        options.networks = config.networks;
-        options.progress = config.progress;
+        const auto options =
+            ensemble_options_for(config.seed, config.networks, config.progress, enumeration_keeps::pair_histograms);
         summary = numerics::summarise(numerics::enumerate_ensemble({n, jd, 0.0}, options));
         numerics::write_file_atomically(file, saved_point_text(key, *summary));
       }
@@ -89,7 +87,8 @@ count_report run_count_report(const count_report_config& config) {
 }
 
 void write_report_summary(const count_report_config& config, const count_report& report, const json& metadata,
-                          const std::vector<std::string>& plots, const std::string& missing_plots_reason) {
+                          const std::vector<std::string>& plots, const std::string& missing_plots_reason,
+                          const std::vector<report_section>& sections) {
   json points = json::array();
   for (const auto& c : report.checks) {
     double max_pair_z = 0.0;
@@ -101,16 +100,23 @@ void write_report_summary(const count_report_config& config, const count_report&
                       {"pair_verdict", verdict(c.pairs_pass)}});
   }
   const int total = static_cast<int>(report.checks.size());
-  const json sidecar = {{"command", "report"}, {"metadata", metadata},
-                        {"parameters", {{"sizes", config.sizes}, {"self_couplings", config.self_couplings},
-                                        {"networks", config.networks}, {"seed", config.seed}}},
-                        {"points", points}, {"passed", report.passed()}, {"total", total},
-                        {"verdict", verdict(report.passed() == total)}};
+  bool all_pass = report.passed() == total;
+  std::string section_lines;
+  for (const auto& s : sections) {
+    all_pass = all_pass && s.passed == s.predictions;
+    section_lines += fmt::format(" {} of {} {} predictions pass.", s.passed, s.predictions, s.name);
+  }
+  json sidecar = {{"command", "report"}, {"metadata", metadata},
+                  {"parameters", {{"sizes", config.sizes}, {"self_couplings", config.self_couplings},
+                                  {"networks", config.networks}, {"seed", config.seed}}},
+                  {"points", points}, {"passed", report.passed()}, {"total", total},
+                  {"verdict", verdict(all_pass)}};
+  for (const auto& s : sections) sidecar[s.name] = s.json;
   numerics::write_file_atomically(config.out / "report.json", sidecar.dump(2) + "\n");
 
   std::string md = fmt::format(
       "# steer report: fixed points of random asymmetric networks\n\n"
-      "**Verdict: {}** — {} of {} (N, J_D) points pass.\n\n"
+      "**Verdict: {}** — {} of {} (N, J_D) points pass.{}\n\n"
       "Couplings J_ij ~ N(0, 1/N) i.i.d. for i ≠ j (fully asymmetric), self-coupling J_ii = J_D. "
       "For each point, {} networks (master seed {}) are enumerated exhaustively (all 2^N states, exact "
       "integer fields) and compared with the exact finite-N annealed theory:\n\n"
@@ -118,7 +124,7 @@ void write_report_summary(const count_report_config& config, const count_report&
       "deviation (E[#FP²] from eq. 4); PASS if |z| < {}.\n"
       "* **pairs**: E[#ordered FP pairs at Hamming distance d] (eq. 4, Owen's T); PASS if max_d |z| is "
       "below the Šidák threshold that gives the profile the false-alarm rate of one 4σ test.\n\n",
-      verdict(report.passed() == total), report.passed(), total, config.networks, config.seed, count_z_threshold);
+      verdict(all_pass), report.passed(), total, section_lines, config.networks, config.seed, count_z_threshold);
   md += "| N | J_D | E[#FP] theory | measured ± SEM | z | count | max\\|z\\| pairs (threshold) | pairs |\n";
   md += "|---|---|---|---|---|---|---|---|\n";
   for (const auto& c : report.checks) {
@@ -129,6 +135,7 @@ void write_report_summary(const count_report_config& config, const count_report&
                       max_pair_z, c.pair_z_threshold, verdict(c.pairs_pass));
   }
   md += "\n";
+  for (const auto& s : sections) md += s.markdown;
   for (const auto& plot : plots) md += fmt::format("![{}]({})\n\n", plot, plot);
   if (plots.empty())
     md += fmt::format("_No plots: {}; the CSV files hold every number._\n\n", missing_plots_reason);

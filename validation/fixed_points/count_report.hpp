@@ -45,10 +45,21 @@ struct count_report {
 // points/*.json. `metadata` (version, git hash, ...) goes into report.json.
 count_report run_count_report(const count_report_config& config);
 
+// A further section of the report (the geometry section): its part of report.md, its entry in
+// report.json, and its verdicts, which join the overall verdict.
+struct report_section {
+  std::string name;  // report.json key
+  std::string markdown;
+  nlohmann::json json;
+  int passed = 0;
+  int predictions = 0;  // verdicts PASS or FAIL
+};
+
 // report.json (parameters, metadata, verdicts) and report.md. `plots` lists PNG files
 // (relative to config.out) to embed; when it is empty report.md says `missing_plots_reason`.
+// The overall verdict is PASS only if every point and every section's prediction passes.
 void write_report_summary(const count_report_config& config, const count_report& report,
                           const nlohmann::json& metadata, const std::vector<std::string>& plots,
-                          const std::string& missing_plots_reason);
+                          const std::string& missing_plots_reason, const std::vector<report_section>& sections = {});
 
 }  // namespace steer::validation

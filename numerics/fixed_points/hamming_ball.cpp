@@ -46,7 +46,7 @@ class ball_search {
   }
 
   ball_count run() {
-    extend(0, 0);
+    extend<0>(0);
     return result_;
   }
 
@@ -57,10 +57,14 @@ class ball_search {
 
   // Flip sets of size depth+1 .. radius that add members after `members_[depth−1]`. The members'
   // margins of each set size are recomputed from those of the set one smaller (never updated and
-  // reverted, which would drift).
-  void extend(int depth, int first) {
-    const auto& parent = level_[static_cast<std::size_t>(depth)];
-    auto& child = level_[static_cast<std::size_t>(depth) + 1];
+  // reverted, which would drift). The depth is a template parameter so that the compiler sees the
+  // recursion end at max_ball_radius (the arrays' size) and every member loop's constant bound.
+  template <int depth>
+  void extend(int first) {
+    static_assert(depth >= 0 && depth < max_ball_radius);
+    constexpr int size = depth + 1;
+    const auto& parent = level_[depth];
+    auto& child = level_[size];
     for (int l = first; l < n_; ++l) {
       // The new member's margin and the existing members' updates (i ∈ S formula of the header).
       double own = 2.0 * j_(l, l) - margin_[static_cast<std::size_t>(l)];
@@ -70,15 +74,16 @@ class ball_search {
       }
       members_[depth] = l;
       child[depth] = own;
-      const int size = depth + 1;
       ++result_.states_checked;
       evaluate(size);
-      if (size == radius_) continue;
-      if (hopeless(size)) {
-        // Every extension keeps a member unstable: count those states as decided, skip them.
-        for (int e = 1; e <= radius_ - size; ++e) result_.states_checked += binomial(n_ - 1 - l, e);
-      } else {
-        extend(size, l + 1);
+      if constexpr (size < max_ball_radius) {
+        if (size == radius_) continue;
+        if (hopeless(size)) {
+          // Every extension keeps a member unstable: count those states as decided, skip them.
+          for (int e = 1; e <= radius_ - size; ++e) result_.states_checked += binomial(n_ - 1 - l, e);
+        } else {
+          extend<size>(l + 1);
+        }
       }
     }
   }

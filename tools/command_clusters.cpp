@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "numerics/atomic_file.hpp"
@@ -12,7 +13,9 @@
 #include "numerics/fixed_points/enumeration.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
+#include "tools/ensemble_run.hpp"
 #include "validation/fixed_points/cluster_check.hpp"
+#include "validation/fixed_points/network_results_json.hpp"
 
 namespace steer::tools {
 namespace {
@@ -32,6 +35,7 @@ struct clusters_options {
   int max_flips = 1;
   int max_distance = 3;
   std::string list_clusters;
+  std::optional<validation::shard_spec> shard;
 };
 
 // The enumeration keeps every fixed point in memory, and neighbour lookups use a 2^N-bit set up
@@ -45,11 +49,10 @@ void check_listing_directory(const std::string& file) {
     throw std::invalid_argument(fmt::format("--list-clusters: directory {} does not exist", directory.string()));
 }
 
-validation::cluster_check_config make_config(const clusters_options& o, bool progress) {
+validation::cluster_check_config make_config(const clusters_options& o) {
   validation::cluster_check_config config;
   config.networks = o.networks;
   config.seed = o.common.seed;
-  config.progress = progress;
   config.geometry = {o.max_flips, o.max_distance, !o.list_clusters.empty()};
   if (o.modules > 0) {
     if (o.modules * o.n > max_cluster_neurons)
@@ -164,34 +167,9 @@ void print_text(const validation::cluster_check& c, const json& r, const std::st
              r["neighbors_verdict"].get<std::string>(), r["local_entropy_verdict"].get<std::string>());
 }
 
-void run_clusters(const clusters_options& o, bool progress) {
-  validation::cluster_check_config config;
-  validation::cluster_check check;
-  std::filesystem::path out;
-  if (o.couplings_file.empty()) {
-    config = make_config(o, progress);
-    if (o.max_flips > config.source.n || o.max_distance > config.source.n)
-      throw std::invalid_argument(fmt::format("--max-flips and --max-distance must be <= N = {}", config.source.n));
-    out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
-    check = validation::run_cluster_check(config);
-  } else {
-    const numerics::coupling_matrix couplings = numerics::read_couplings(o.couplings_file);
-    if (couplings.size() < 2 || couplings.size() > max_cluster_neurons)
-      throw std::invalid_argument(fmt::format("--couplings {}: N must be in [2, {}], got {}", o.couplings_file,
-                                              max_cluster_neurons, couplings.size()));
-    if (o.max_flips > couplings.size() || o.max_distance > couplings.size())
-      throw std::invalid_argument(
-          fmt::format("--max-flips and --max-distance must be <= N = {} of {}", couplings.size(), o.couplings_file));
-    config.source = {couplings.size(), o.couplings_file, {}};
-    config.networks = 1;
-    config.geometry = {o.max_flips, o.max_distance, !o.list_clusters.empty()};
-    out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
-    numerics::enumeration_options options;
-    options.progress = progress;
-    auto found = numerics::enumerate_fixed_points(couplings, options);
-    auto geometry = numerics::analyse_network_geometry(found.fixed_points, couplings.size(), config.geometry);
-    check = validation::summarise_clusters(config, {std::move(geometry)}, {std::move(found.fixed_points)});
-  }
+// CSV files, sidecar and stdout of a run: the same for one process, MPI ranks and merged shards.
+void write_outputs(const clusters_options& o, const validation::cluster_check& check, const std::string& label,
+                   const std::filesystem::path& out) {
   json result = results_json(check);
   result["seed"] = o.common.seed;
   if (!o.couplings_file.empty()) {
@@ -220,8 +198,113 @@ void run_clusters(const clusters_options& o, bool progress) {
   if (o.common.json) {
     print_json(result);
   } else {
-    print_text(check, result, config.source.label);
+    print_text(check, result, label);
   }
+}
+
+void run_user_matrix(const clusters_options& o, bool progress) {
+  const numerics::coupling_matrix couplings = numerics::read_couplings(o.couplings_file);
+  if (couplings.size() < 2 || couplings.size() > max_cluster_neurons)
+    throw std::invalid_argument(fmt::format("--couplings {}: N must be in [2, {}], got {}", o.couplings_file,
+                                            max_cluster_neurons, couplings.size()));
+  if (o.max_flips > couplings.size() || o.max_distance > couplings.size())
+    throw std::invalid_argument(
+        fmt::format("--max-flips and --max-distance must be <= N = {} of {}", couplings.size(), o.couplings_file));
+  validation::cluster_check_config config;
+  config.source = {couplings.size(), o.couplings_file, {}};
+  config.networks = 1;
+  config.geometry = {o.max_flips, o.max_distance, !o.list_clusters.empty()};
+  const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
+  numerics::enumeration_options options;
+  options.progress = progress;
+  auto found = numerics::enumerate_fixed_points(couplings, options);
+  auto geometry = numerics::analyse_network_geometry(found.fixed_points, couplings.size(), config.geometry);
+  write_outputs(o, validation::summarise_clusters(config, {std::move(geometry)}, {std::move(found.fixed_points)}),
+                o.couplings_file, out);
+}
+
+// One network of the ensemble: its geometry, and its fixed points when they are listed.
+struct analysed_network {
+  numerics::network_geometry geometry;
+  std::vector<numerics::packed_state> states;
+};
+
+// The geometry sums travel between processes; fixed points and component ids do not (a listing
+// is refused in distributed runs).
+validation::unit_codec<analysed_network> unit_codec_of(const validation::cluster_check_config& config) {
+  const auto geometry = validation::network_geometry_codec(config.source.n, config.geometry);
+  return {[geometry](const analysed_network& a) { return geometry.encode(a.geometry); },
+          [geometry](const json& unit) { return analysed_network{geometry.decode(unit), {}}; }};
+}
+
+// Networks of `range` enumerated and analysed, in index order (as run_cluster_check does for
+// networks 0..M−1).
+std::vector<analysed_network> analyse_networks(const validation::cluster_check_config& config,
+                                               validation::index_range range, bool progress) {
+  std::vector<analysed_network> units(static_cast<std::size_t>(range.size()));
+  if (units.empty()) return units;
+  numerics::ensemble_options options;
+  options.seed = config.seed;
+  options.first_network = range.begin;
+  options.networks = range.size();
+  options.pair_histograms = false;
+  options.keep_states = true;
+  options.progress = progress;
+  numerics::for_each_enumerated_network(
+      config.source, options, [&](std::int64_t k, const numerics::coupling_matrix&, numerics::enumeration_result&& found) {
+        auto& unit = units[static_cast<std::size_t>(k)];
+        unit.geometry = numerics::analyse_network_geometry(found.fixed_points, config.source.n, config.geometry);
+        if (config.geometry.keep_component_ids) unit.states = std::move(found.fixed_points);
+      });
+  return units;
+}
+
+validation::cluster_check summarise(const validation::cluster_check_config& config, std::vector<analysed_network> units) {
+  std::vector<numerics::network_geometry> geometry;
+  std::vector<std::vector<numerics::packed_state>> states;
+  for (auto& unit : units) {
+    geometry.push_back(std::move(unit.geometry));
+    if (config.geometry.keep_component_ids) states.push_back(std::move(unit.states));
+  }
+  return validation::summarise_clusters(config, std::move(geometry), std::move(states));
+}
+
+// Every parameter that changes an ensemble run's results: the key of its shards.
+json run_parameters(const clusters_options& o) {
+  json p = {{"n", o.n}, {"self_coupling", o.self_coupling}, {"symmetry", o.symmetry}, {"networks", o.networks},
+            {"seed", o.common.seed}, {"max_flips", o.max_flips}, {"max_distance", o.max_distance}};
+  if (o.modules > 0) p.update({{"modules", o.modules}, {"inter_module_coupling", o.inter_module_coupling}, {"ring", o.ring}});
+  return p;
+}
+
+clusters_options options_from(const json& p, const common_options& output) {
+  clusters_options o;
+  o.common = output;
+  o.common.seed = p.at("seed").get<std::uint64_t>();
+  o.n = p.at("n").get<int>();
+  o.self_coupling = p.at("self_coupling").get<double>();
+  o.symmetry = p.at("symmetry").get<double>();
+  o.networks = p.at("networks").get<std::int64_t>();
+  o.max_flips = p.at("max_flips").get<int>();
+  o.max_distance = p.at("max_distance").get<int>();
+  o.modules = p.value("modules", 0);
+  o.inter_module_coupling = p.value("inter_module_coupling", 0.0);
+  o.ring = p.value("ring", false);
+  return o;
+}
+
+void run_ensemble(const clusters_options& o, bool progress) {
+  const validation::cluster_check_config config = make_config(o);
+  if (o.max_flips > config.source.n || o.max_distance > config.source.n)
+    throw std::invalid_argument(fmt::format("--max-flips and --max-distance must be <= N = {}", config.source.n));
+  numerics::analyse_network_geometry({}, config.source.n, config.geometry);  // bad options throw before any work
+  if (!o.list_clusters.empty() && validation::world_process_group().size > 1)
+    throw std::invalid_argument("--list-clusters: not under MPI with several ranks (run it in one process)");
+  const ensemble_role role = start_ensemble(o.networks, o.shard, o.common, progress);
+  auto units = run_ensemble_units<analysed_network>(
+      role, ensemble_key("clusters", run_parameters(o)), unit_codec_of(config), o.common,
+      [&](validation::index_range range, bool show) { return analyse_networks(config, range, show); });
+  if (units) write_outputs(o, summarise(config, std::move(*units)), config.source.label, role.out);
 }
 
 }  // namespace
@@ -244,21 +327,36 @@ void register_clusters(CLI::App& app) {
                                  "Coupling lambda between unit i of module m and unit i of modules m±1 (with --modules)")
                      ->needs(modules);
   auto* ring = command->add_flag("--ring", o->ring, "Modules form a ring instead of an open chain")->needs(modules);
-  add_text_option(*command, "--couplings", o->couplings_file,
+  auto* couplings = add_text_option(*command, "--couplings", o->couplings_file,
                   "Analyse this N×N matrix instead (formats as `steer enumerate --couplings`; N <= 32)")
       ->excludes(n)->excludes(jd)->excludes(eta)->excludes(networks)->excludes(modules)->excludes(lambda)->excludes(ring);
   add_integer_option(*command, "--max-flips", o->max_flips, 1, max_cluster_neurons,
                      "Components also under moves of up to k flips (cost ~ #FP · Σ_{w<=k} C(N, w))");
   add_integer_option(*command, "--max-distance", o->max_distance, 1, max_cluster_neurons,
                      "D: fixed points at distance d = 1..D from each fixed point (cost ~ #FP · Σ_{d<=D} C(N, d))");
-  add_text_option(*command, "--list-clusters", o->list_clusters,
+  auto* list = add_text_option(*command, "--list-clusters", o->list_clusters,
                   "CSV file: network, packed state, component id (single flips), component id (<= k flips) of every "
                   "fixed point",
                   check_listing_directory);
   add_common_options(*command, o->common,
                      "Directory for clusters_distances.csv, clusters_component_sizes.csv, clusters_nearest_distance.csv, "
                      "clusters.json");
-  command->callback([o] { run_clusters(*o, apply_common_options(o->common)); });
+  add_shard_option(*command, o->shard)->excludes(couplings)->excludes(list);
+  register_shard_merger("clusters", [](const json& parameters, const std::vector<json>& units,
+                                       const common_options& output, const std::filesystem::path& out) {
+    const clusters_options merged = options_from(parameters, output);
+    const validation::cluster_check_config config = make_config(merged);
+    write_outputs(merged, summarise(config, validation::decode_units(unit_codec_of(config), units)), config.source.label,
+                  out);
+  });
+  command->callback([o] {
+    const bool progress = apply_common_options(o->common);
+    if (o->couplings_file.empty()) {
+      run_ensemble(*o, progress);
+    } else {
+      run_user_matrix(*o, progress);
+    }
+  });
 }
 
 }  // namespace steer::tools

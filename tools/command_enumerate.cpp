@@ -16,6 +16,8 @@
 #include "theory/pair_count.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
+#include "tools/ensemble_run.hpp"
+#include "validation/fixed_points/network_results_json.hpp"
 
 namespace steer::tools {
 namespace {
@@ -40,6 +42,7 @@ struct enumerate_options {
   int modules = 0;  // 0: the fully connected ensemble; M >= 1: the modular variant (N/M units per module)
   double inter_module_coupling = 0.0;
   bool ring = false;
+  std::optional<validation::shard_spec> shard;
 };
 
 // The modular variant: M modules of --n units each, N = M·n, as in `steer theory count --modules`
@@ -153,27 +156,40 @@ void run_user_matrix(const enumerate_options& o, bool progress) {
   }
 }
 
-void run_ensemble(const enumerate_options& o, bool progress) {
-  const numerics::network_source source = o.modules > 0 ? numerics::sampled_networks(modular_of(o))
-                                                        : numerics::sampled_networks(numerics::coupling_ensemble{o.n, o.self_coupling, o.symmetry});
-  const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
-  if (!o.save_couplings.empty()) {
-    const auto dir = prepare_output_directory(o.save_couplings, "--save-couplings");
-    for (std::int64_t k = 0; k < o.networks; ++k)
-      numerics::write_couplings(source.sample(o.common.seed, static_cast<std::uint64_t>(k)),
-                                dir / fmt::format("couplings_{:06d}.{}", k, o.couplings_format));
-  }
-  const int n = neurons(o);
-  const bool pairs = want_pairs(o, n);
-  numerics::ensemble_options options;
-  options.seed = o.common.seed;
-  options.networks = o.networks;
-  options.pair_histograms = pairs;
-  options.keep_states = !o.list_fixed_points.empty();
-  options.progress = progress;
-  options.kernel = parse_kernel(o.kernel);
-  const auto per_network = numerics::enumerate_networks(source, options);
+numerics::network_source source_of(const enumerate_options& o) {
+  return o.modules > 0 ? numerics::sampled_networks(modular_of(o))
+                       : numerics::sampled_networks(numerics::coupling_ensemble{o.n, o.self_coupling, o.symmetry});
+}
 
+// Every parameter that changes an ensemble run's results: the key of its shards (--kernel is not
+// one: every kernel finds the same fixed points).
+json ensemble_parameters(const enumerate_options& o, bool pairs) {
+  json p = {{"n", o.n}, {"self_coupling", o.self_coupling}, {"symmetry", o.symmetry}, {"networks", o.networks},
+            {"seed", o.common.seed}, {"pair_histograms", pairs}};
+  if (o.modules > 0) p.update({{"modules", o.modules}, {"inter_module_coupling", o.inter_module_coupling}, {"ring", o.ring}});
+  return p;
+}
+
+// The run that `parameters` (ensemble_parameters) describe, printing and writing as `output` says.
+enumerate_options options_from(const json& parameters, const common_options& output) {
+  enumerate_options o;
+  o.common = output;
+  o.common.seed = parameters.at("seed").get<std::uint64_t>();
+  o.n = parameters.at("n").get<int>();
+  o.self_coupling = parameters.at("self_coupling").get<double>();
+  o.symmetry = parameters.at("symmetry").get<double>();
+  o.networks = parameters.at("networks").get<std::int64_t>();
+  o.modules = parameters.value("modules", 0);
+  o.inter_module_coupling = parameters.value("inter_module_coupling", 0.0);
+  o.ring = parameters.value("ring", false);
+  return o;
+}
+
+// Summary, CSV files, sidecar and stdout of an ensemble run from its networks in index order:
+// the same for one process, MPI ranks and merged shards.
+void write_ensemble_outputs(const enumerate_options& o, bool pairs, const std::vector<numerics::network_fixed_points>& per_network,
+                            const std::filesystem::path& out) {
+  const int n = neurons(o);
   json result = {{"n", n}, {"self_coupling", o.self_coupling}, {"symmetry", o.symmetry},
                  {"networks", o.networks}, {"seed", o.common.seed}};
   if (o.modules > 0) {
@@ -209,12 +225,6 @@ void run_ensemble(const enumerate_options& o, bool progress) {
     result["fixed_points"] = per_network.front().count;
     if (pairs) result["pair_distance_histogram"] = per_network.front().pair_histogram;
   }
-
-  if (!o.list_fixed_points.empty()) {
-    std::vector<std::vector<packed_state>> states;
-    for (const auto& net : per_network) states.push_back(net.states);
-    numerics::write_file_atomically(o.list_fixed_points, fixed_point_listing(states, n, 0, o.list_format == "packed"));
-  }
   if (!out.empty()) {
     std::string per_net = "network,fixed_points\n";
     for (std::size_t k = 0; k < per_network.size(); ++k) per_net += fmt::format("{},{}\n", k, per_network[k].count);
@@ -231,13 +241,50 @@ void run_ensemble(const enumerate_options& o, bool progress) {
   if (o.common.json) {
     print_json(result);
   } else if (o.networks >= 2) {
-    fmt::print("{}: mean #FP over {} networks = {} ± {} (theory {})\n", source.label, o.networks,
+    fmt::print("{}: mean #FP over {} networks = {} ± {} (theory {})\n", source_of(o).label, o.networks,
                result["mean_fixed_points"].dump(), result["sem_fixed_points"].dump(),
                result["theory_expected_fixed_points"].dump());
   } else {
-    fmt::print("{}: {} fixed points (theory mean {})\n", source.label, per_network.front().count,
+    fmt::print("{}: {} fixed points (theory mean {})\n", source_of(o).label, per_network.front().count,
                result["theory_expected_fixed_points"].dump());
   }
+}
+
+void run_ensemble(const enumerate_options& o, bool progress) {
+  const numerics::network_source source = source_of(o);
+  // Fixed-point states stay where they were enumerated: a listing needs the whole run in one process.
+  if (!o.list_fixed_points.empty() && validation::world_process_group().size > 1)
+    throw std::invalid_argument("--list-fixed-points: not under MPI with several ranks (run it in one process)");
+  const int n = neurons(o);
+  const bool pairs = want_pairs(o, n);
+  const ensemble_role role = start_ensemble(o.networks, o.shard, o.common, progress);
+  if (!o.save_couplings.empty() && role.writes_outputs) {
+    const auto dir = prepare_output_directory(o.save_couplings, "--save-couplings");
+    for (std::int64_t k = 0; k < o.networks; ++k)
+      numerics::write_couplings(source.sample(o.common.seed, static_cast<std::uint64_t>(k)),
+                                dir / fmt::format("couplings_{:06d}.{}", k, o.couplings_format));
+  }
+  numerics::ensemble_options options;
+  options.seed = o.common.seed;
+  options.pair_histograms = pairs;
+  options.keep_states = !o.list_fixed_points.empty();
+  options.kernel = parse_kernel(o.kernel);
+  const auto per_network = run_ensemble_units<numerics::network_fixed_points>(
+      role, ensemble_key("enumerate", ensemble_parameters(o, pairs)), validation::fixed_point_count_codec(n, pairs), o.common,
+      [&](validation::index_range range, bool show) {
+        if (range.size() == 0) return std::vector<numerics::network_fixed_points>{};
+        options.first_network = range.begin;
+        options.networks = range.size();
+        options.progress = show;
+        return numerics::enumerate_networks(source, options);
+      });
+  if (!per_network) return;  // a shard, or an MPI rank other than 0
+  if (!o.list_fixed_points.empty()) {
+    std::vector<std::vector<packed_state>> states;
+    for (const auto& net : *per_network) states.push_back(net.states);
+    numerics::write_file_atomically(o.list_fixed_points, fixed_point_listing(states, n, 0, o.list_format == "packed"));
+  }
+  write_ensemble_outputs(o, pairs, *per_network, role.out);
 }
 
 }  // namespace
@@ -271,8 +318,8 @@ void register_enumerate(CLI::App& app) {
                   "Coupling lambda between unit i of module m and unit i of modules m±1 (with --modules)")
       ->needs(modules);
   command->add_flag("--ring", o->ring, "Modules form a ring (M−1 linked to 0) instead of an open chain")->needs(modules);
-  add_text_option(*command, "--list-fixed-points", o->list_fixed_points, "CSV file listing every fixed point",
-                  check_listing_directory);
+  auto* list = add_text_option(*command, "--list-fixed-points", o->list_fixed_points, "CSV file listing every fixed point",
+                               check_listing_directory);
   command->add_option("--list-format", o->list_format, "pm1: one ±1 row per fixed point; packed: one integer (bit i set ⇔ s_i = +1)")
       ->check(CLI::IsMember({"pm1", "packed"}))->capture_default_str();
   command->add_option("--kernel", o->kernel,
@@ -280,8 +327,16 @@ void register_enumerate(CLI::App& app) {
                       "avx512, pruned, scalar")
       ->check(CLI::IsMember({"auto", "avx512", "pruned", "scalar"}))->capture_default_str();
   auto* no_pairs = command->add_flag("--no-pairs", o->no_pairs, "Skip the pair-distance histograms");
+  add_shard_option(*command, o->shard)->excludes(couplings)->excludes(save)->excludes(list);
   command->add_flag("--pairs", o->force_pairs, "Pair histograms also for N > 26 (cost grows as #FP^2)")->excludes(no_pairs);
   add_common_options(*command, o->common, "Directory for enumerate_networks.csv, enumerate_pairs.csv, enumerate.json");
+  register_shard_merger("enumerate", [](const json& parameters, const std::vector<json>& units,
+                                         const common_options& output, const std::filesystem::path& out) {
+    const enumerate_options merged = options_from(parameters, output);
+    const bool pairs = parameters.at("pair_histograms").get<bool>();
+    write_ensemble_outputs(merged, pairs,
+                           validation::decode_units(validation::fixed_point_count_codec(neurons(merged), pairs), units), out);
+  });
   command->callback([o] {
     const bool progress = apply_common_options(o->common);
     if (o->couplings_file.empty()) {

@@ -3,7 +3,10 @@
 // the annealed expectation for a typical fixed point (issue 8 item 6). Resumable over networks.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "numerics/atomic_file.hpp"
@@ -11,6 +14,7 @@
 #include "tools/build_info.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
+#include "tools/ensemble_run.hpp"
 #include "validation/fixed_points/local_density.hpp"
 
 namespace steer::tools {
@@ -27,6 +31,7 @@ struct local_density_options {
   std::int64_t starts = 10;
   std::int64_t max_sweeps = 1000;
   int radius = 2;
+  std::optional<validation::shard_spec> shard;
 };
 
 // The dynamics and the counter each keep an N×N double copy of the couplings (3 × 128 MB at
@@ -82,34 +87,104 @@ std::string csv_rows(const validation::local_density& r) {
   return csv;
 }
 
-void run_local_density(const local_density_options& o, bool progress) {
-  std::vector<double> self_couplings{o.self_coupling};
-  if (!o.self_couplings.empty()) self_couplings = parse_range_list(o.self_couplings, "--self-couplings");
-  if (o.radius > o.n) throw std::invalid_argument(fmt::format("--radius {} exceeds N = {}", o.radius, o.n));
-  const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
-  json points = json::array();
-  std::string csv = "n,self_coupling,radius,converged_fraction,mean_at_distance,mean_in_ball,sem_in_ball,typical_theory_in_ball\n";
-  for (const double jd : self_couplings) {
-    validation::local_density_config config;
-    config.n = o.n;
-    config.self_coupling = jd;
-    config.networks = o.networks;
-    config.starts = o.starts;
-    config.max_sweeps = o.max_sweeps;
-    config.radius = o.radius;
-    config.seed = o.common.seed;
+std::vector<double> self_couplings_of(const local_density_options& o) {
+  return o.self_couplings.empty() ? std::vector<double>{o.self_coupling} : parse_range_list(o.self_couplings, "--self-couplings");
+}
+
+validation::local_density_config config_of(const local_density_options& o, double self_coupling) {
+  validation::local_density_config config;
+  config.n = o.n;
+  config.self_coupling = self_coupling;
+  config.networks = o.networks;
+  config.starts = o.starts;
+  config.max_sweeps = o.max_sweeps;
+  config.radius = o.radius;
+  config.seed = o.common.seed;
+  config.program_version = build_info::version;
+  return config;
+}
+
+// Every parameter that changes the results: the key of a sharded run. Units are (J_D, network)
+// pairs, J_D-major: unit u is network u mod networks of the (u div networks)-th J_D.
+json run_parameters(const local_density_options& o) {
+  json p = {{"n", o.n}, {"networks", o.networks}, {"starts", o.starts}, {"max_sweeps", o.max_sweeps},
+            {"radius", o.radius}, {"seed", o.common.seed}};
+  if (o.self_couplings.empty()) {
+    p["self_coupling"] = o.self_coupling;
+  } else {
+    p["self_couplings"] = o.self_couplings;  // the text: it decides the shape of the JSON too
+  }
+  return p;
+}
+
+local_density_options options_from(const json& p, const common_options& output) {
+  local_density_options o;
+  o.common = output;
+  o.common.seed = p.at("seed").get<std::uint64_t>();
+  o.n = p.at("n").get<int>();
+  o.networks = p.at("networks").get<std::int64_t>();
+  o.starts = p.at("starts").get<std::int64_t>();
+  o.max_sweeps = p.at("max_sweeps").get<std::int64_t>();
+  o.radius = p.at("radius").get<int>();
+  if (p.contains("self_couplings")) {
+    o.self_couplings = p.at("self_couplings").get<std::string>();
+  } else {
+    o.self_coupling = p.at("self_coupling").get<double>();
+  }
+  return o;
+}
+
+// A network's totals and whether this run resumed it (counted in "resumed_networks").
+validation::unit_codec<validation::density_network> unit_codec_of(const local_density_options& o) {
+  const auto totals = validation::density_network_codec(config_of(o, o.self_coupling));
+  return {[totals](const validation::density_network& d) {
+            json unit = totals.encode(d);
+            unit["resumed"] = d.resumed;
+            return unit;
+          },
+          [totals](const json& unit) {
+            validation::density_network d = totals.decode(unit);
+            d.resumed = validation::bool_field(unit, "resumed");
+            return d;
+          }};
+}
+
+// The networks of units [range.begin, range.end), J_D by J_D.
+std::vector<validation::density_network> compute_units(const local_density_options& o, const std::filesystem::path& out,
+                                                       validation::index_range range, bool progress) {
+  const std::vector<double> self_couplings = self_couplings_of(o);
+  std::vector<validation::density_network> units;
+  for (std::size_t j = 0; j < self_couplings.size(); ++j) {
+    const std::int64_t first = static_cast<std::int64_t>(j) * o.networks;
+    const validation::index_range networks{std::max(range.begin, first) - first,
+                                           std::min(range.end, first + o.networks) - first};
+    if (networks.size() <= 0) continue;
+    validation::local_density_config config = config_of(o, self_couplings[j]);
     config.progress = progress;
-    config.program_version = build_info::version;
     if (!out.empty()) {
       config.points_dir = out / "points";
       std::filesystem::create_directories(config.points_dir);
     }
-    const auto result = validation::run_local_density(config);
+    auto block = validation::run_local_density_networks(config, networks);
+    units.insert(units.end(), std::make_move_iterator(block.begin()), std::make_move_iterator(block.end()));
+  }
+  return units;
+}
+
+// CSV, sidecar and stdout from every unit in order: the same for one process, MPI ranks and merged shards.
+void write_outputs(const local_density_options& o, const std::vector<validation::density_network>& units,
+                   const std::filesystem::path& out) {
+  const std::vector<double> self_couplings = self_couplings_of(o);
+  json points = json::array();
+  std::string csv = "n,self_coupling,radius,converged_fraction,mean_at_distance,mean_in_ball,sem_in_ball,typical_theory_in_ball\n";
+  for (std::size_t j = 0; j < self_couplings.size(); ++j) {
+    const auto first = units.begin() + static_cast<std::ptrdiff_t>(j) * o.networks;
+    const auto result = validation::summarise_local_density(config_of(o, self_couplings[j]), {first, first + o.networks});
     points.push_back(point_json(result));
     csv += csv_rows(result);
     if (!o.common.json)
       fmt::print("N={} J_D={}: converged fraction {} of {} starts; fixed points within r = 1..{}: {} (typical, annealed: {})\n",
-                 o.n, jd, points.back()["converged_fraction"].dump(), o.networks * o.starts, o.radius,
+                 o.n, self_couplings[j], points.back()["converged_fraction"].dump(), o.networks * o.starts, o.radius,
                  points.back()["mean_fixed_points_in_ball"].dump(), points.back()["typical_theory_in_ball"].dump());
   }
   const json result = o.self_couplings.empty() ? points.front() : json{{"points", points}};
@@ -118,6 +193,20 @@ void run_local_density(const local_density_options& o, bool progress) {
     write_sidecar(out, "local_density", "local-density", result);
   }
   if (o.common.json) print_json(result);
+}
+
+void run_local_density(const local_density_options& o, bool progress) {
+  const std::vector<double> self_couplings = self_couplings_of(o);
+  if (o.radius > o.n) throw std::invalid_argument(fmt::format("--radius {} exceeds N = {}", o.radius, o.n));
+  for (const double jd : self_couplings) validation::validate(config_of(o, jd));
+  const auto units = static_cast<std::int64_t>(self_couplings.size()) * o.networks;
+  const ensemble_role role = start_ensemble(units, o.shard, o.common, progress);
+  // Every process saves its finished networks under --out/points, so a rerun of any of them resumes.
+  const std::filesystem::path out = o.common.out.empty() ? std::filesystem::path{} : std::filesystem::path(o.common.out);
+  const auto all = run_ensemble_units<validation::density_network>(
+      role, ensemble_key("local-density", run_parameters(o)), unit_codec_of(o), o.common,
+      [&](validation::index_range range, bool show) { return compute_units(o, out, range, show); });
+  if (all) write_outputs(o, *all, role.out);
 }
 
 }  // namespace
@@ -142,6 +231,12 @@ void register_local_density(CLI::App& app) {
   add_common_options(*command, o->common,
                      "Directory for local_density.csv, local_density.json and points/ (finished networks; a rerun "
                      "with the same parameters resumes)");
+  add_shard_option(*command, o->shard);
+  register_shard_merger("local-density", [](const json& parameters, const std::vector<json>& units,
+                                            const common_options& output, const std::filesystem::path& out) {
+    const local_density_options merged = options_from(parameters, output);
+    write_outputs(merged, validation::decode_units(unit_codec_of(merged), units), out);
+  });
   command->callback([o] { run_local_density(*o, apply_common_options(o->common)); });
 }
 

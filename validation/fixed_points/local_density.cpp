@@ -5,14 +5,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <numeric>
 #include <stdexcept>
 
-#include "numerics/atomic_file.hpp"
 #include "numerics/fixed_points/couplings.hpp"
 #include "numerics/fixed_points/hamming_ball.hpp"
 #include "numerics/progress.hpp"
+#include "validation/ensemble/saved_unit.hpp"
 #include "solvers/fixed_points/asynchronous_dynamics.hpp"
 #include "theory/neighbour_count.hpp"
 
@@ -21,57 +20,19 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int saved_format = 1;
-
-// Every parameter that changes a network's result, and the program version.
-json network_key(const local_density_config& c, std::int64_t network) {
-  return {{"format", saved_format}, {"steer_version", c.program_version}, {"n", c.n},
-          {"self_coupling", c.self_coupling}, {"starts", c.starts}, {"max_sweeps", c.max_sweeps},
-          {"radius", c.radius}, {"seed", c.seed}, {"network", network}};
+// Every parameter that changes a network's result (not the number of networks: a longer run
+// reuses the networks of a shorter one).
+unit_key network_key(const local_density_config& c) {
+  return {"local-density", c.program_version,
+          {{"n", c.n}, {"self_coupling", c.self_coupling}, {"starts", c.starts}, {"max_sweeps", c.max_sweeps},
+           {"radius", c.radius}, {"seed", c.seed}}};
 }
 
-std::filesystem::path network_file(const local_density_config& c, std::int64_t network) {
-  return c.points_dir / fmt::format("local_density_n{}_jd{}_r{}_starts{}_sweeps{}_seed{}_net{}.json", c.n,
-                                    c.self_coupling, c.radius, c.starts, c.max_sweeps, c.seed, network);
-}
-
-std::string saved_text(const local_density_config& c, std::int64_t network, const density_network& d) {
-  json saved = network_key(c, network);
-  saved["converged"] = d.converged;
-  saved["distinct"] = d.distinct;
-  saved["sweeps_of_converged"] = d.sweeps_of_converged;
-  saved["fixed_points_at_distance"] = d.fixed_points_at_distance;
-  saved["states_checked"] = d.states_checked;
-  saved["decided_exactly"] = d.decided_exactly;
-  return saved.dump() + "\n";
-}
-
-// The saved network if its file exists, parses, has this run's key and self-consistent values.
-std::optional<density_network> load_network(const local_density_config& c, std::int64_t network) {
-  std::ifstream in(network_file(c, network));
-  if (!in) return std::nullopt;
-  try {
-    const json saved = json::parse(in);
-    const json key = network_key(c, network);
-    for (const auto& [name, value] : key.items())
-      if (!saved.contains(name) || saved[name] != value) return std::nullopt;
-    density_network d;
-    d.converged = saved.at("converged").get<std::int64_t>();
-    d.distinct = saved.at("distinct").get<std::int64_t>();
-    d.sweeps_of_converged = saved.at("sweeps_of_converged").get<std::int64_t>();
-    d.fixed_points_at_distance = saved.at("fixed_points_at_distance").get<std::vector<std::uint64_t>>();
-    d.states_checked = saved.at("states_checked").get<std::uint64_t>();
-    d.decided_exactly = saved.at("decided_exactly").get<std::uint64_t>();
-    if (d.converged < 0 || d.converged > c.starts || d.distinct > d.converged || (d.converged > 0) != (d.distinct > 0) ||
-        d.sweeps_of_converged < 0 ||
-        d.sweeps_of_converged > d.converged * c.max_sweeps ||
-        d.fixed_points_at_distance.size() != static_cast<std::size_t>(c.radius) ||
-        d.decided_exactly > d.states_checked)
-      return std::nullopt;
-    return d;
-  } catch (const json::exception&) {
-    return std::nullopt;  // unreadable or mistyped: recompute
-  }
+saved_unit_store saved_networks(const local_density_config& c) {
+  return {c.points_dir,
+          fmt::format("local_density_n{}_jd{}_r{}_starts{}_sweeps{}_seed{}", c.n, c.self_coupling, c.radius, c.starts,
+                      c.max_sweeps, c.seed),
+          network_key(c)};
 }
 
 density_network run_network(const local_density_config& c, std::int64_t network, numerics::progress_meter& progress) {
@@ -110,12 +71,18 @@ density_network run_network(const local_density_config& c, std::int64_t network,
   return total;
 }
 
-void summarise(local_density& result) {
+}  // namespace
+
+local_density summarise_local_density(const local_density_config& config, std::vector<density_network> per_network) {
+  local_density result;
+  result.config = config;
+  result.per_network = std::move(per_network);
   const auto& c = result.config;
   std::vector<double> converged, fraction;
   std::vector<std::vector<double>> at(static_cast<std::size_t>(c.radius)), in(static_cast<std::size_t>(c.radius));
   double sweeps = 0.0;
   for (const auto& d : result.per_network) {
+    result.resumed_networks += d.resumed ? 1 : 0;
     converged.push_back(static_cast<double>(d.converged));
     result.distinct_fixed_points += d.distinct;
     fraction.push_back(static_cast<double>(d.converged) / static_cast<double>(c.starts));
@@ -149,9 +116,35 @@ void summarise(local_density& result) {
     result.typical_theory_at_distance.push_back(value);
     result.typical_theory_in_ball.push_back(cumulative);
   }
+  return result;
 }
 
-}  // namespace
+unit_codec<density_network> density_network_codec(const local_density_config& c) {
+  return {[](const density_network& d) {
+            return json{{"converged", d.converged},
+                        {"distinct", d.distinct},
+                        {"sweeps_of_converged", d.sweeps_of_converged},
+                        {"fixed_points_at_distance", d.fixed_points_at_distance},
+                        {"states_checked", d.states_checked},
+                        {"decided_exactly", d.decided_exactly}};
+          },
+          [c](const json& unit) {
+            density_network d;
+            d.converged = integer_field(unit, "converged");
+            d.distinct = integer_field(unit, "distinct");
+            d.sweeps_of_converged = integer_field(unit, "sweeps_of_converged");
+            d.fixed_points_at_distance = unsigned_list(unit, "fixed_points_at_distance", static_cast<std::size_t>(c.radius));
+            d.states_checked = unsigned_field(unit, "states_checked");
+            d.decided_exactly = unsigned_field(unit, "decided_exactly");
+            if (d.converged < 0 || d.converged > c.starts || d.distinct < 0 || d.distinct > d.converged ||
+                (d.converged > 0) != (d.distinct > 0) || d.sweeps_of_converged < 0 ||
+                d.sweeps_of_converged > d.converged * c.max_sweeps || d.decided_exactly > d.states_checked)
+              throw malformed_unit(fmt::format("converged {}, distinct {}, sweeps {} are impossible with {} starts of at "
+                                               "most {} sweeps",
+                                               d.converged, d.distinct, d.sweeps_of_converged, c.starts, c.max_sweeps));
+            return d;
+          }};
+}
 
 void validate(const local_density_config& c) {
   if (c.n < 2 || c.n > 100000) throw std::invalid_argument(fmt::format("n must be in [2, 100000], got {}", c.n));
@@ -164,27 +157,33 @@ void validate(const local_density_config& c) {
     throw std::invalid_argument(fmt::format("radius must be in [1, {}], got {}", numerics::max_ball_radius, c.radius));
 }
 
-local_density run_local_density(const local_density_config& config) {
+std::vector<density_network> run_local_density_networks(const local_density_config& config, index_range networks) {
   validate(config);
-  local_density result;
-  result.config = config;
+  if (networks.begin < 0 || networks.end > config.networks || networks.size() < 0)
+    throw std::invalid_argument(fmt::format("networks [{}, {}) are not within 0..{}", networks.begin, networks.end,
+                                            config.networks));
+  const saved_unit_store saved = saved_networks(config);
+  const auto codec = density_network_codec(config);
   numerics::progress_meter progress(fmt::format("local density N={} J_D={}", config.n, config.self_coupling),
-                                    static_cast<std::uint64_t>(config.networks * config.starts), config.progress);
-  for (std::int64_t k = 0; k < config.networks; ++k) {
-    std::optional<density_network> saved;
-    if (!config.points_dir.empty()) saved = load_network(config, k);
-    if (saved) {
-      result.per_network.push_back(*saved);
-      ++result.resumed_networks;
+                                    static_cast<std::uint64_t>(networks.size() * config.starts), config.progress);
+  std::vector<density_network> per_network;
+  for (std::int64_t k = networks.begin; k < networks.end; ++k) {
+    std::string reason;
+    if (auto loaded = saved.load(k, codec, reason)) {
+      loaded->resumed = true;
+      per_network.push_back(std::move(*loaded));
       progress.advance(static_cast<std::uint64_t>(config.starts));
-    } else {
-      result.per_network.push_back(run_network(config, k, progress));
-      if (!config.points_dir.empty())
-        numerics::write_file_atomically(network_file(config, k), saved_text(config, k, result.per_network.back()));
+      continue;
     }
+    if (!reason.empty()) fmt::print(stderr, "steer: note: recomputing {} ({})\n", saved.file(k).string(), reason);
+    per_network.push_back(run_network(config, k, progress));
+    saved.save(k, codec, per_network.back());
   }
-  summarise(result);
-  return result;
+  return per_network;
+}
+
+local_density run_local_density(const local_density_config& config) {
+  return summarise_local_density(config, run_local_density_networks(config, {0, config.networks}));
 }
 
 }  // namespace steer::validation

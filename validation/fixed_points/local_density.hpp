@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "numerics/sample_statistics.hpp"
+#include "validation/ensemble/shard_range.hpp"
+#include "validation/ensemble/unit_json.hpp"
 
 namespace steer::validation {
 
@@ -28,7 +30,7 @@ struct local_density_config {
   std::uint64_t seed = 1;
   bool progress = false;
   std::filesystem::path points_dir;  // empty: no resume; else one file per finished network
-  std::string program_version;       // part of every saved network's key
+  std::string program_version;       // part of every saved network's key (validation/ensemble/saved_unit.hpp)
 };
 
 // One network's totals over its starts (the unit that is saved and resumed).
@@ -39,6 +41,7 @@ struct density_network {
   std::vector<std::uint64_t> fixed_points_at_distance;  // d = 1..r, Σ over converged starts
   std::uint64_t states_checked = 0;
   std::uint64_t decided_exactly = 0;
+  bool resumed = false;  // loaded from points_dir by this run instead of computed (not saved)
 };
 
 struct local_density {
@@ -59,10 +62,21 @@ struct local_density {
 // Throws std::invalid_argument naming the field for a bad configuration.
 void validate(const local_density_config& config);
 
-// Networks k = 0..networks−1 of the fully asymmetric ensemble (stream (seed, k, couplings)); start t
-// of network k is trajectory k·starts + t (its initial state and its dynamics streams). OpenMP over
-// starts; identical for any thread count. With points_dir, finished networks are saved atomically
-// and a saved network whose key matches is reused.
+// A network's totals as JSON (saved networks, shard files), checked on reading against what the
+// configuration allows (converged ≤ starts, sweeps ≤ converged · max_sweeps, r entries, …).
+unit_codec<density_network> density_network_codec(const local_density_config& config);
+
+// Networks k in `networks` (of 0..config.networks−1) of the fully asymmetric ensemble (stream
+// (seed, k, couplings)); start t of network k is trajectory k·starts + t (its initial state and its
+// dynamics streams). OpenMP over starts; identical for any thread count. With points_dir, finished
+// networks are saved atomically and a saved network whose key matches is reused (marked resumed;
+// a rejected file is recomputed with a note on stderr saying why).
+std::vector<density_network> run_local_density_networks(const local_density_config& config, index_range networks);
+
+// The summary of networks 0..config.networks−1, in network order.
+local_density summarise_local_density(const local_density_config& config, std::vector<density_network> per_network);
+
+// run_local_density_networks over every network, then summarise_local_density.
 local_density run_local_density(const local_density_config& config);
 
 }  // namespace steer::validation

@@ -1,0 +1,113 @@
+#include "tools/ensemble_run.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "tools/build_info.hpp"
+#include "tools/strict_parse.hpp"
+#include "validation/ensemble/shard_file.hpp"
+
+namespace steer::tools {
+namespace {
+
+using nlohmann::json;
+
+// 10^6 shards of a job array is far beyond any scheduler's array limit: the bound catches typos.
+constexpr std::int64_t max_shards = 1000000;
+
+std::map<std::string, shard_merger>& mergers() {
+  static std::map<std::string, shard_merger> registry;
+  return registry;
+}
+
+}  // namespace
+
+validation::shard_spec parse_shard(std::string_view text, std::string_view option) {
+  const auto slash = text.find('/');
+  if (slash == std::string_view::npos)
+    throw std::invalid_argument(fmt::format("{}: expected i/n (shard i of n, 0 <= i < n), got '{}'", option, text));
+  const std::int64_t count = parse_integer(text.substr(slash + 1), fmt::format("{} (n of i/n)", option), 1, max_shards);
+  const std::int64_t index = parse_integer(text.substr(0, slash), fmt::format("{} (i of i/n)", option), 0, count - 1);
+  return {index, count};
+}
+
+CLI::Option* add_shard_option(CLI::App& command, std::optional<validation::shard_spec>& target) {
+  auto* option = command.add_option_function<std::string>(
+      "--shard", [&target](const std::string& text) { target = parse_shard(text, "--shard"); },
+      "Compute only shard i of n (0 <= i < n; a contiguous block of the networks) and write <--out>/shard-i-of-n.json; "
+      "`steer merge` combines the n shard files into the outputs of the unsharded run");
+  return option->type_name("i/n");
+}
+
+validation::unit_key ensemble_key(const std::string& command, json parameters) {
+  return {command, build_info::version, std::move(parameters)};
+}
+
+ensemble_role start_ensemble(std::int64_t units, const std::optional<validation::shard_spec>& shard,
+                             const common_options& common, bool progress) {
+  ensemble_role role;
+  role.group = validation::world_process_group();
+  role.shard = shard;
+  role.units = units;
+  if (shard) {
+    if (role.group.size > 1) throw std::invalid_argument("--shard: not under MPI with several ranks (ranks are shards already)");
+    if (common.out.empty()) throw std::invalid_argument("--shard: needs --out DIR for the shard file");
+  }
+  role.range = validation::shard_block(units, shard ? *shard : validation::shard_spec{role.group.rank, role.group.size});
+  role.writes_outputs = !shard && role.group.root();
+  role.progress = progress && role.group.root();
+  // Only one process claims --out: the others would find it locked by rank 0.
+  std::exception_ptr failure;
+  if (role.group.root() && !common.out.empty()) {
+    try {
+      role.out = prepare_output_directory(common.out);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  }
+  if (!validation::all_ranks_succeeded(!failure)) {
+    if (failure) std::rethrow_exception(failure);
+    throw std::runtime_error("MPI rank 0 could not prepare --out (its message is above)");
+  }
+  return role;
+}
+
+std::optional<std::vector<json>> collect_units(const ensemble_role& role, const validation::unit_key& key,
+                                               std::vector<json> mine, const common_options& common) {
+  if (role.shard) {
+    const auto file = validation::write_shard(role.out, {key, role.units, *role.shard, role.range}, mine);
+    if (common.json) {
+      print_json({{"shard", fmt::format("{}/{}", role.shard->index, role.shard->count)},
+                  {"first_unit", role.range.begin}, {"end_unit", role.range.end}, {"shard_file", file.string()}});
+    } else if (!common.quiet) {
+      fmt::print("steer {}: shard {}/{} (units {} to {} of {}) written to {}; combine the {} shards with steer merge\n",
+                 key.command, role.shard->index, role.shard->count, role.range.begin, role.range.end - 1, role.units,
+                 file.string(), role.shard->count);
+    }
+    return std::nullopt;
+  }
+  json block = json::array();
+  for (auto& unit : mine) block.push_back(std::move(unit));
+  const std::vector<std::string> texts = validation::gather_text_to_root(block.dump());
+  if (!role.group.root()) return std::nullopt;
+  std::vector<json> all;
+  for (std::size_t r = 0; r < texts.size(); ++r) {
+    json units = json::parse(texts[r]);  // written by this same program a moment ago
+    const auto expected = validation::shard_block(role.units, {static_cast<std::int64_t>(r), role.group.size});
+    if (!units.is_array() || static_cast<std::int64_t>(units.size()) != expected.size())
+      throw std::runtime_error(fmt::format("MPI rank {} sent {} units, not {}", r, units.size(), expected.size()));
+    for (auto& unit : units) all.push_back(std::move(unit));
+  }
+  return all;
+}
+
+void register_shard_merger(const std::string& command, shard_merger merger) { mergers()[command] = std::move(merger); }
+
+const shard_merger& shard_merger_for(const std::string& command) {
+  const auto it = mergers().find(command);
+  if (it == mergers().end()) throw std::invalid_argument(fmt::format("merge: steer {} has no shards to merge", command));
+  return it->second;
+}
+
+}  // namespace steer::tools

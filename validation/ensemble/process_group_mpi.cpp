@@ -1,0 +1,87 @@
+// process_group.hpp with MPI (STEER_WITH_MPI=ON): MPI_COMM_WORLD. The only file that includes mpi.h.
+#include <mpi.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <numeric>
+
+#include "validation/ensemble/process_group.hpp"
+
+namespace steer::validation {
+namespace {
+
+// True when an MPI launcher started this process (OpenMPI, MPICH/Hydra, PMIx, Slurm's PMI).
+bool launched_by_mpi() {
+  for (const char* variable : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK"})
+    if (std::getenv(variable)) return true;
+  return false;
+}
+
+// MPI for the life of the process: initialised on first use, finalised when statics are destroyed
+// after main returns. Only the main thread calls MPI (MPI_THREAD_FUNNELED; OpenMP threads do not).
+struct mpi_session {
+  process_group group;
+  bool active = false;
+  mpi_session() {
+    if (!launched_by_mpi()) return;
+    int provided = 0;
+    MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
+    MPI_Comm_rank(MPI_COMM_WORLD, &group.rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &group.size);
+    active = true;
+  }
+  ~mpi_session() {
+    if (active) MPI_Finalize();
+  }
+};
+
+mpi_session& session() {
+  static mpi_session s;
+  return s;
+}
+
+// For a failure on one rank while the others wait in a collective: an exception would leave them
+// waiting, so the whole job stops with the message and exit code 2.
+[[noreturn]] void abort_all(const char* message) {
+  std::fprintf(stderr, "steer: error: %s\n", message);
+  MPI_Abort(MPI_COMM_WORLD, 2);
+  std::abort();  // MPI_Abort does not return
+}
+
+}  // namespace
+
+process_group world_process_group() { return session().group; }
+
+bool all_ranks_succeeded(bool ok) {
+  if (!session().active) return ok;
+  int mine = ok ? 1 : 0, all = 0;
+  MPI_Allreduce(&mine, &all, 1, MPI_INT, MPI_LAND, MPI_COMM_WORLD);
+  return all != 0;
+}
+
+std::vector<std::string> gather_text_to_root(const std::string& text) {
+  const process_group group = session().group;
+  if (!session().active || group.size == 1) return {text};
+  if (text.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+    abort_all("a rank's results exceed 2 GB, more than one MPI_Gatherv can carry: use more ranks");
+  const int length = static_cast<int>(text.size());
+  std::vector<int> lengths(group.root() ? static_cast<std::size_t>(group.size) : 0);
+  MPI_Gather(&length, 1, MPI_INT, lengths.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
+  std::vector<int> offsets(lengths.size());
+  std::string all;
+  if (group.root()) {
+    const long long total = std::accumulate(lengths.begin(), lengths.end(), 0LL);
+    if (total > std::numeric_limits<int>::max())
+      abort_all("the ranks' results exceed 2 GB, more than one MPI_Gatherv can carry: use more ranks");
+    std::exclusive_scan(lengths.begin(), lengths.end(), offsets.begin(), 0);
+    all.resize(static_cast<std::size_t>(total));
+  }
+  MPI_Gatherv(text.data(), length, MPI_CHAR, all.data(), lengths.data(), offsets.data(), MPI_CHAR, 0, MPI_COMM_WORLD);
+  std::vector<std::string> texts;
+  for (std::size_t r = 0; r < lengths.size(); ++r)
+    texts.push_back(all.substr(static_cast<std::size_t>(offsets[r]), static_cast<std::size_t>(lengths[r])));
+  return texts;
+}
+
+}  // namespace steer::validation

@@ -16,7 +16,8 @@
 //   γ = atanh(√ρ),  y = (2 − ρ)/(1 − ρ),
 // so the first step is plain BP (p = 0). Each step iterates (synchronously, damped) until the
 // largest change of a message m_{j→i} is below `tolerance` or `iterations_per_step` iterations;
-// then s_j = sign(H_j) (sign(0) := +1) is checked exactly as a fixed point and the run stops if it is.
+// then s_j = sign(H_j) (sign(0) := +1) is checked exactly as a fixed point and the run stops if it is,
+// or when `max_iterations` iterations have run in all (the last state is checked too).
 //
 // Cost: with the row totals μ_i, σ_i² each message's cavity sums are one subtraction, so an
 // iteration is O(N²) (N² messages, four ln Φ each); the naive route recomputes μ_i\k, σ_i\k² from
@@ -36,6 +37,7 @@ struct focusing_bp_options {
   double tolerance = 1e-3;           // on max |Δm_{j→i}| within a step, > 0
   double damping = 0.5;              // λ ∈ [0, 1): û ← λ û_old + (1 − λ) û_new (and f likewise)
   double initial_randomness = 0.01;  // initial û_ij uniform in ±this, ≥ 0
+  std::int64_t max_iterations = 2500;  // budget over all steps, ≥ 1 (the default never binds: 50 × 50)
 
   // Throws std::invalid_argument naming the bad field.
   void validate() const;

@@ -8,6 +8,9 @@
 #include <utility>
 
 #include "solvers/fixed_points/asynchronous_dynamics.hpp"
+#include "solvers/fixed_points/focusing_bp.hpp"
+#include "solvers/fixed_points/replicated_mc.hpp"
+#include "solvers/fixed_points/simulated_annealing.hpp"
 #include "solvers/fixed_points/synchronous_dynamics.hpp"
 
 namespace steer::solvers {
@@ -50,7 +53,10 @@ const entry registry[] = {
          });
        };
      }},
-    // Other algorithms (issue 9 items 2-4: "anneal", "fbp", "replicated") are added here, one line each.
+    // Issue 9 items 2-4 with their documented defaults; max_sweeps is their budget (fbp: iterations).
+    {"anneal", [](const solver_budget& b) { return annealing_solver({.sweeps = b.max_sweeps}); }},
+    {"fbp", [](const solver_budget& b) { return focusing_bp_solver({.max_iterations = b.max_sweeps}); }},
+    {"replicated", [](const solver_budget& b) { return replicated_solver({.sweeps = b.max_sweeps}); }},
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "solvers/fixed_points/focusing_bp.hpp"
 #include "solvers/fixed_points/replicated_mc.hpp"
 #include "solvers/fixed_points/simulated_annealing.hpp"
+#include "solvers/fixed_points/solver_registry.hpp"
 
 using namespace steer;
 
@@ -71,5 +72,15 @@ TEST(FixedPointSearch, ARunDependsOnlyOnSeedAndRestart) {
     EXPECT_EQ(a.state, b.state) << name;
     EXPECT_EQ(a.steps, b.steps) << name;
     EXPECT_EQ(a.converged, b.converged) << name;
+  }
+}
+
+TEST(FixedPointSearch, RegistryEntriesPassTheBudgetOn) {
+  // J_D = -0.5 at N = 60: essentially no fixed points, so every run spends its whole budget.
+  const auto j = numerics::sample_couplings({60, -0.5, 0.0}, 2, 0);
+  for (const auto* name : {"anneal", "fbp", "replicated"}) {
+    const auto r = solvers::make_solver(name, {3})(j, 2, 0);
+    EXPECT_FALSE(r.converged) << name;
+    EXPECT_EQ(r.steps, 3) << name;
   }
 }

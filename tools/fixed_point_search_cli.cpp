@@ -1,0 +1,104 @@
+#include "tools/fixed_point_search_cli.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <set>
+#include <stdexcept>
+#include <vector>
+
+#include "numerics/atomic_file.hpp"
+#include "numerics/fixed_points/coupling_io.hpp"
+#include "numerics/progress.hpp"
+#include "solvers/fixed_points/restart_statistics.hpp"
+
+namespace steer::tools {
+namespace {
+
+using nlohmann::json;
+
+json optional_json(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+
+}  // namespace
+
+void add_search_options(CLI::App& command, search_command_options& o, int max_n) {
+  auto* file = add_text_option(command, "--couplings", o.couplings_file,
+                               "Run on this N×N matrix (formats as `steer enumerate --couplings`) instead of a sampled one");
+  add_integer_option(command, "--n", o.n, 2, max_n, "Number of neurons N of the sampled network")->excludes(file);
+  add_real_option(command, "--self-coupling", o.self_coupling, "Self-coupling J_D of the sampled network")->excludes(file);
+  add_real_option(command, "--symmetry", o.symmetry, "Correlation of J_ij and J_ji of the sampled network", -1.0, 1.0)
+      ->excludes(file);
+  add_integer_option(command, "--network", o.network, 0, std::numeric_limits<std::int64_t>::max(),
+                     "Index of the sampled network (stream (seed, network, couplings))")
+      ->excludes(file);
+  add_integer_option(command, "--restarts", o.restarts, 1, 100000000, "Independent runs (restart r: streams (seed, r, .))");
+  add_common_options(command, o.common, "Directory for <command>.csv (one row per restart) + <command>.json");
+}
+
+void run_search(const search_command_options& o, int max_n, const search_command& what,
+                const solvers::fixed_point_solver& solve) {
+  const bool progress = apply_common_options(o.common);
+  const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
+  const bool sampled = o.couplings_file.empty();
+  const numerics::coupling_matrix couplings =
+      sampled ? numerics::sample_couplings({o.n, o.self_coupling, o.symmetry}, o.common.seed, static_cast<std::uint64_t>(o.network))
+              : numerics::read_couplings(o.couplings_file);
+  if (couplings.size() < 2 || couplings.size() > max_n)
+    throw std::invalid_argument(
+        fmt::format("--couplings {}: N must be in [2, {}], got {}", o.couplings_file, max_n, couplings.size()));
+  std::vector<solvers::solver_result> runs(static_cast<std::size_t>(o.restarts));
+  {
+    numerics::progress_meter meter(fmt::format("{} N={}", what.name, couplings.size()),
+                                   static_cast<std::uint64_t>(o.restarts), progress);
+#pragma omp parallel for schedule(dynamic)
+    for (std::int64_t r = 0; r < o.restarts; ++r) {
+      runs[static_cast<std::size_t>(r)] = solve(couplings, o.common.seed, static_cast<std::uint64_t>(r));
+      meter.advance();
+    }
+  }
+  const auto stats = solvers::summarise_restarts(couplings, runs);
+  std::set<numerics::spin_vector> distinct;
+  std::string csv = fmt::format("restart,converged,{},unstable_units,smallest_margin,seconds\n", what.step_unit);
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const auto& run = runs[r];
+    if (run.converged) distinct.insert(run.state);
+    const auto m = solvers::margins(couplings, run.state);
+    const auto unstable = std::count_if(m.begin(), m.end(), [](double v) { return v <= 0.0; });
+    csv += fmt::format("{},{},{},{},{},{}\n", r, run.converged ? 1 : 0, run.steps, run.converged ? 0 : unstable,
+                       *std::min_element(m.begin(), m.end()), run.seconds);
+  }
+  const json result = {{"algorithm", what.name},
+                       {"n", couplings.size()},
+                       {"couplings", sampled ? json(nullptr) : json(o.couplings_file)},
+                       {"self_coupling", sampled ? json(o.self_coupling) : json(nullptr)},
+                       {"symmetry", sampled ? json(o.symmetry) : json(nullptr)},
+                       {"network", sampled ? json(o.network) : json(nullptr)},
+                       {"seed", o.common.seed},
+                       {"restarts", o.restarts},
+                       {"parameters", what.parameters},
+                       {"step_unit", what.step_unit},
+                       {"converged", stats.converged},
+                       {"converged_fraction", stats.converged_fraction},
+                       {"distinct_fixed_points", distinct.size()},
+                       {"mean_steps_to_converge", optional_json(stats.mean_steps_to_converge)},
+                       {"median_steps_to_converge", optional_json(stats.median_steps_to_converge)},
+                       {"mean_smallest_margin", optional_json(stats.mean_smallest_margin)},
+                       {"mean_margin", optional_json(stats.mean_margin)},
+                       {"mean_seconds", stats.mean_seconds}};
+  if (!out.empty()) {
+    numerics::write_file_atomically(out / (what.name + ".csv"), csv);
+    write_sidecar(out, what.name, what.name, result);
+  }
+  if (o.common.json) {
+    print_json(result);
+    return;
+  }
+  fmt::print("{}, N={}: {} of {} restarts reached a fixed point ({} distinct); {:.3g} s per restart\n", what.name,
+             couplings.size(), stats.converged, stats.restarts, distinct.size(), stats.mean_seconds);
+  if (stats.mean_steps_to_converge)
+    fmt::print("{} to converge: mean {:.4g}, median {:.4g}\n", what.step_unit, *stats.mean_steps_to_converge,
+               *stats.median_steps_to_converge);
+}
+
+}  // namespace steer::tools

@@ -1,0 +1,46 @@
+// What `steer anneal`, `steer fbp` and `steer replicated` share (issue 9 items 2-4): one network,
+// read with --couplings FILE or sampled (--n --self-coupling --symmetry --network), --restarts runs
+// of a fixed_point_solver over --threads (restart r uses streams (seed, r, purpose), so the runs do
+// not depend on the thread count), and the summary: fraction converged, steps, margins, seconds,
+// one CSV row per restart with --out.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+
+#include "solvers/fixed_points/solver_result.hpp"
+#include "tools/cli_support.hpp"
+
+namespace steer::tools {
+
+struct search_command_options {
+  common_options common;
+  std::string couplings_file;  // empty: sample the network
+  int n = 200;
+  double self_coupling = 0.5;
+  double symmetry = 0.0;
+  std::int64_t network = 0;
+  std::int64_t restarts = 10;
+};
+
+// What a search command is: its name (CSV/JSON stem and progress label), what its steps count
+// (sweeps, iterations) and the solver's parameters as stored in the JSON.
+struct search_command {
+  std::string name;
+  std::string step_unit;
+  nlohmann::json parameters;
+};
+
+// Adds the network options (N bounded by max_n: the solver's memory), --restarts and the common
+// options to `command`.
+void add_search_options(CLI::App& command, search_command_options& options, int max_n);
+
+// Runs `solve` on the network for every restart and prints / writes the summary. Throws
+// std::invalid_argument for a --couplings file that cannot be read or has N outside [2, max_n].
+void run_search(const search_command_options& options, int max_n, const search_command& what,
+                const solvers::fixed_point_solver& solve);
+
+}  // namespace steer::tools

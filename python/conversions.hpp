@@ -40,6 +40,9 @@ pybind11::array_t<T> to_numpy(const std::vector<T>& values) {
   return pybind11::array_t<T>(static_cast<pybind11::ssize_t>(values.size()), values.data());
 }
 
+// Per-run or per-restart flags (0/1) as a NumPy bool array.
+inline pybind11::object bool_array(const std::vector<std::uint8_t>& flags) { return to_numpy(flags).attr("astype")("bool"); }
+
 // "auto", "avx512", "pruned", "scalar" (the CLI's --kernel names).
 numerics::enumeration_kernel kernel_from(const std::string& name);
 

@@ -1,7 +1,9 @@
-// numerics/fixed_points/enumeration.hpp and pair_distances.hpp: exhaustive enumeration of one
-// coupling matrix given as a NumPy array — the function `steer enumerate --couplings` calls.
+// Counting the fixed points of one coupling matrix given as a NumPy array: exhaustive enumeration
+// (numerics/fixed_points/enumeration.hpp, pair_distances.hpp — what `steer enumerate --couplings`
+// calls) and, beyond it, the Wang–Landau estimate of count_mc.hpp (what `steer count-mc` calls).
 #include <pybind11/numpy.h>
 
+#include "numerics/fixed_points/count_mc.hpp"
 #include "numerics/fixed_points/enumeration.hpp"
 #include "numerics/fixed_points/pair_distances.hpp"
 #include "python/bindings.hpp"
@@ -57,6 +59,44 @@ void bind_enumeration(py::module_& m) {
       "states"_a, "n"_a,
       "histogram[d] = #{ordered pairs (a, b) of the given distinct states at Hamming distance d}, d = 0..n,\n"
       "uint64 array of length n+1 (entry 0 = number of states; spec §3.1). states: (F, n) +-1 or (F,) uint64.");
+  m.def(
+      "estimate_log_fixed_points",
+      [](const real_array& couplings, int runs, double final_log_f, double flatness, std::int64_t max_sweeps, std::uint64_t seed,
+         std::uint64_t network) {
+        const numerics::coupling_matrix j = couplings_from(couplings);
+        numerics::count_mc_options options;
+        options.runs = runs;
+        options.final_log_f = final_log_f;
+        options.flatness = flatness;
+        options.max_sweeps = max_sweeps;
+        options.seed = seed;
+        options.network = network;
+        numerics::count_mc_result r;
+        {
+          py::gil_scoped_release release;
+          r = numerics::estimate_log_fixed_points(j, options);
+        }
+        std::vector<double> per_run;
+        std::vector<std::uint8_t> converged, visited_zero;
+        for (const auto& run : r.runs) {
+          per_run.push_back(run.log_fixed_points);
+          converged.push_back(run.converged ? 1 : 0);
+          visited_zero.push_back(run.visited_zero ? 1 : 0);
+        }
+        return py::dict("n"_a = r.n, "top_energy"_a = r.top_energy, "runs_visiting_zero"_a = r.runs_visiting_zero,
+                        "log_fixed_points"_a = r.log_fixed_points ? py::object(py::float_(r.log_fixed_points->mean)) : py::object(py::none()),
+                        "log_fixed_points_error"_a = r.log_fixed_points ? py::object(py::float_(r.log_fixed_points->sem)) : py::object(py::none()),
+                        "log_fixed_points_per_run"_a = to_numpy(per_run), "converged_per_run"_a = bool_array(converged),
+                        "visited_zero_per_run"_a = bool_array(visited_zero));
+      },
+      "couplings"_a, "runs"_a = 8, "final_log_f"_a = 1e-6, "flatness"_a = 0.8, "max_sweeps"_a = 10000000, "seed"_a = 1,
+      "network"_a = 0,
+      "Wang-Landau (1/t) estimate of ln #FP of the (N, N) couplings, for N beyond enumeration (count_mc.hpp;\n"
+      "docs/fixed_points/count_mc.md): `runs` independent walks (run r from stream (seed, network*2^20 + r,\n"
+      "count_mc); OpenMP over runs), each until ln f < final_log_f or max_sweeps sweeps (0: no cap). Returns dict(n,\n"
+      "top_energy, runs_visiting_zero, log_fixed_points and log_fixed_points_error (mean and SEM over runs, None\n"
+      "unless every run visited E = 0 and converged), log_fixed_points_per_run, converged_per_run,\n"
+      "visited_zero_per_run) — the numbers `steer count-mc --couplings` prints.");
 }
 
 }  // namespace steer::python

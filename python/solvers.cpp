@@ -75,7 +75,7 @@ void bind_solvers(py::module_& m) {
                         "median_steps_to_converge"_a = optional_float(s.median_steps_to_converge),
                         "mean_smallest_margin"_a = optional_float(s.mean_smallest_margin),
                         "mean_margin"_a = optional_float(s.mean_margin), "cycle_lengths"_a = s.cycle_lengths,
-                        "converged_per_restart"_a = to_numpy(converged).attr("astype")("bool"), "steps_per_restart"_a = to_numpy(steps));
+                        "converged_per_restart"_a = bool_array(converged), "steps_per_restart"_a = to_numpy(steps));
       },
       "couplings"_a, "algorithm"_a = "async", "restarts"_a = 100, "seed"_a = 1, "max_sweeps"_a = 1000,
       "Restarts 0..restarts-1 of solve() (OpenMP over restarts; identical for any thread count) and their\n"

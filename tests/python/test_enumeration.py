@@ -1,5 +1,6 @@
-"""steer.enumerate_fixed_points and friends against brute force in NumPy over all 2^N states, and
-against `steer enumerate --couplings` on the same matrix (docs/python.md)."""
+"""steer.enumerate_fixed_points and friends against brute force in NumPy over all 2^N states, the
+Wang–Landau estimate against the exact count, and both against `steer enumerate --couplings` and
+`steer count-mc` on the same matrix (docs/python.md)."""
 import os
 import tempfile
 import unittest
@@ -13,7 +14,9 @@ import steer
 def kernels():
     """The kernels this CPU runs (avx512/pruned need AVX-512; the library refuses them otherwise)."""
     names = ["auto", "scalar"]
-    if "avx512bw" in open("/proc/cpuinfo").read():
+    with open("/proc/cpuinfo") as cpuinfo:
+        has_avx512 = "avx512bw" in cpuinfo.read()
+    if has_avx512:
         names += ["avx512", "pruned"]
     return names
 
@@ -50,6 +53,15 @@ class Enumeration(unittest.TestCase):
         np.testing.assert_array_equal(steer.pair_distance_histogram(states, 12), expected)
         np.testing.assert_array_equal(steer.pair_distance_histogram(support.packed(states), 12), expected)
 
+    def test_wang_landau_estimate_against_the_exact_count(self):
+        # 8 walks to ln f < 1e-5: the mean within 4 SEM of ln of the enumerated count.
+        j = steer.sample_couplings(14, 0.5, seed=3)
+        exact = np.log(steer.count_fixed_points(j))
+        mc = steer.estimate_log_fixed_points(j, runs=8, final_log_f=1e-5, seed=3)
+        self.assertTrue(mc["converged_per_run"].all())
+        self.assertLess(abs(mc["log_fixed_points"] - exact), 4 * mc["log_fixed_points_error"])
+        self.assertAlmostEqual(mc["log_fixed_points"], np.mean(mc["log_fixed_points_per_run"]), delta=1e-12)
+
     def test_bad_input_raises_value_error(self):
         with self.assertRaises(ValueError) as e:
             steer.enumerate_fixed_points(np.zeros((3, 2)))
@@ -79,6 +91,14 @@ class SameAsCli(unittest.TestCase):
         self.assertEqual(cli["fixed_points"], len(ours))
         np.testing.assert_array_equal(ours, listed.reshape(-1, 14))
         np.testing.assert_array_equal(steer.pair_distance_histogram(ours, 14), cli["pair_distance_histogram"])
+
+    def test_count_mc(self):
+        cli = support.run_cli("count-mc", "--n", 14, "--self-coupling", 0.5, "--seed", 3, "--runs", 4, "--final-log-f", 1e-4,
+                              "--quiet")
+        ours = steer.estimate_log_fixed_points(steer.sample_couplings(14, 0.5, seed=3), runs=4, final_log_f=1e-4, seed=3)
+        self.assertEqual(ours["log_fixed_points"], cli["log_fixed_points"])
+        self.assertEqual(ours["log_fixed_points_error"], cli["log_fixed_points_error"])
+        np.testing.assert_array_equal(ours["log_fixed_points_per_run"], cli["log_fixed_points_per_run"])
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@
 #include <regex>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 namespace steer::numerics {
 namespace {
@@ -107,7 +108,10 @@ std::string quoted_cell(std::string_view cell) {
 // NumPy format 1.0-3.0: magic, version, little-endian header length, a Python dict literal
 // header padded to 64 bytes, then the raw data.
 npy_file::npy_file(std::string_view label, const std::filesystem::path& file)
-    : label_(label), file_(file), content_(read_file_bytes(label, file)) {
+    : npy_file(label, file, read_file_bytes(label, file)) {}
+
+npy_file::npy_file(std::string_view label, const std::filesystem::path& file, std::string content)
+    : label_(label), file_(file), content_(std::move(content)) {
   if (content_.size() < 10 || content_.compare(0, 6, "\x93NUMPY") != 0) fail_file(label, file, "not a .npy file (bad magic)");
   const int major = static_cast<unsigned char>(content_[6]);
   std::size_t header_length = 0, offset = 0;

@@ -28,6 +28,9 @@ std::string read_file_bytes(std::string_view label, const std::filesystem::path&
 class npy_file {
  public:
   npy_file(std::string_view label, const std::filesystem::path& file);
+  // The same from bytes already read, e.g. a member of an .npz archive (numerics/npz_archive.hpp);
+  // `file` names them in messages ("archive.npz:member").
+  npy_file(std::string_view label, const std::filesystem::path& file, std::string content);
 
   const std::vector<std::size_t>& shape() const { return shape_; }
   // "(2, 3)"; a 1-D shape as NumPy prints it, "(4,)".

@@ -3,7 +3,7 @@
 # when everything is present. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 packages=(build-essential cmake git libboost-dev libgsl-dev libeigen3-dev libfmt-dev libcli11-dev
-          nlohmann-json3-dev libyaml-cpp-dev librandom123-dev libgtest-dev libbenchmark-dev python3-matplotlib python3-numpy python3-mpmath
+          nlohmann-json3-dev libyaml-cpp-dev libzip-dev librandom123-dev libgtest-dev libbenchmark-dev python3-matplotlib python3-numpy python3-mpmath
           openmpi-bin libopenmpi-dev
           pybind11-dev python3-dev python3-scipy)
 missing=()

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <memory>
+#include <optional>
 
 #include "numerics/array_io.hpp"
 #include "numerics/atomic_file.hpp"
@@ -54,10 +55,18 @@ void run_pair(CLI::App& command, const pair_options& o) {
   const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
   const numerics::activity_array a = numerics::read_activity(o.a), b = numerics::read_activity(o.b);
   numerics::require_same_layout(a, b, o.a, o.b);
-  const double distance = numerics::similarity_distance(metric, a, b, parameters(o.similarity, o.common.seed));
+  const numerics::similarity_options p = parameters(o.similarity, o.common.seed);
+  // DSA's optimiser says whether it reached a verified maximum (else the distance is an upper bound).
+  std::optional<numerics::dsa_result> dsa;
+  if (metric == numerics::similarity_metric::dsa) dsa = numerics::dsa(a, b, p.dsa);
+  const double distance = dsa ? dsa->distance : numerics::similarity_distance(metric, a, b, p);
   json result = {{"metric", o.similarity.metric}, {"distance", distance},        {"a", o.a},
                  {"b", o.b},                      {"conditions", a.conditions()}, {"times", a.times()},
                  {"units_a", a.units()},          {"units_b", b.units()}};
+  if (dsa) {
+    result["converged"] = dsa->converged;
+    result["gradient_norm"] = dsa->gradient_norm;
+  }
   if (!out.empty()) {
     if (metric == numerics::similarity_metric::procrustes) {
       // Q maps B's (zero-padded) units onto A's: Ỹ Q ≈ X̃ up to scale (docs/numerics/similarity/procrustes.md).
@@ -74,7 +83,8 @@ void run_pair(CLI::App& command, const pair_options& o) {
   if (o.common.json)
     print_json(result);
   else
-    fmt::print("{} distance: {:.6g}\n", o.similarity.metric, distance);
+    fmt::print("{} distance: {:.6g}{}\n", o.similarity.metric, distance,
+               dsa && !dsa->converged ? " (not converged: an upper bound)" : "");
 }
 
 json summary(const numerics::mean_with_sd& s) { return {{"mean", s.mean}, {"sd", s.sd}}; }

@@ -12,6 +12,7 @@
 
 #include "numerics/array_io.hpp"
 #include "numerics/atomic_file.hpp"
+#include "numerics/npz_archive.hpp"
 
 namespace steer::numerics {
 namespace {
@@ -29,8 +30,8 @@ int index_cell(const std::filesystem::path& file, double value, std::size_t line
   return static_cast<int>(value);
 }
 
-activity_array from_npy(const std::filesystem::path& file) {
-  const npy_file npy(label, file);
+// `file` names the array in messages: the .npy file, or "archive.npz:member".
+activity_array from_npy(const npy_file& npy, const std::filesystem::path& file) {
   const auto& shape = npy.shape();
   if (shape.size() != 2 && shape.size() != 3)
     fail_file(label, file, fmt::format("shape {} must be (conditions, times, units) or (samples, units)", npy.shape_text()));
@@ -163,9 +164,20 @@ activity_array from_csv(const std::filesystem::path& file) {
 }  // namespace
 
 activity_array read_activity(const std::filesystem::path& file) {
-  if (file.extension() == ".npy") return from_npy(file);
+  const std::string text = file.string();
+  if (const auto colon = text.rfind(".npz:"); colon != std::string::npos) {
+    const std::filesystem::path archive = text.substr(0, colon + 4);
+    const std::string member = text.substr(colon + 5);
+    if (member.empty()) fail_file(label, file, "name the member after the colon, or drop the colon");
+    return from_npy(read_npz_member(label, archive, member), archive.string() + ":" + member);
+  }
+  if (file.extension() == ".npy") return from_npy(npy_file(label, file), file);
+  if (file.extension() == ".npz") {
+    const npy_file npy = read_npz_member(label, file, "");
+    return from_npy(npy, file.string() + ":" + npz_member_names(label, file).front());
+  }
   if (file.extension() == ".csv") return from_csv(file);
-  fail_file(label, file, "format unknown: expected .npy or .csv (tidy or wide)");
+  fail_file(label, file, "format unknown: expected .npy, .npz (or A.npz:member) or .csv (tidy or wide)");
 }
 
 void write_activity_npy(const activity_array& activity, const std::filesystem::path& file) {

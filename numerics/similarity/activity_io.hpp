@@ -2,6 +2,9 @@
 // have them in. The format comes from the extension and, for CSV, from the header:
 //   .npy  float64/float32 (or integers), C or Fortran order, shape (conditions, times, units);
 //         a 2-D array (samples, units) is one condition of `samples` times.
+//   .npz  np.savez / np.savez_compressed archive of such arrays: `A.npz:member` picks the member
+//         (its keyword, or arr_0 ...); a bare `A.npz` must hold exactly one
+//         (numerics/npz_archive.hpp).
 //   tidy CSV  one row per value, header naming the columns in any order: unit|neuron,
 //         time|time_bin, condition|direction and one value column (e.g. rate_hz), as the shipped
 //         Hatsopoulos file; indices are 0-based integers, rows in any order, every

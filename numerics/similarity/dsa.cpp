@@ -82,7 +82,8 @@ dsa_result dsa(const activity_array& x, const activity_array& y, const dsa_optio
   const Eigen::MatrixXd a = fit_delay_dmd(reduced(x, "x"), options.delays, options.rank);
   const Eigen::MatrixXd b = fit_delay_dmd(reduced(y, "y"), options.delays, options.rank);
   const auto aligned = vector_field_procrustes(a, b, options.procrustes);
-  return {aligned.angle, aligned.distance, aligned.converged};
+  return {aligned.angle, aligned.distance, aligned.converged, aligned.gradient_norm, aligned.iterations,
+          aligned.newton_steps};
 }
 
 }  // namespace steer::numerics

@@ -36,7 +36,10 @@ Eigen::MatrixXd fit_delay_dmd(const activity_array& trajectories, int delays, in
 struct dsa_result {
   double angle = 0.0;     // θ, radians
   double distance = 0.0;  // θ/π
-  bool converged = false;
+  bool converged = false;  // vector_field_procrustes_result::converged
+  double gradient_norm = 0.0;
+  int iterations = 0;
+  int newton_steps = 0;
 };
 
 // x and y: the two systems with the same conditions and times. Throws naming the argument.

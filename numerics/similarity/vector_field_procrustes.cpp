@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "numerics/rng_stream.hpp"
+#include "numerics/similarity/alignment_ascent.hpp"
 #include "numerics/similarity/argument_checks.hpp"
 
 namespace steer::numerics {
@@ -67,64 +68,19 @@ Eigen::MatrixXd start_matrix(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b,
   return c;
 }
 
-struct descent {
-  Eigen::MatrixXd c;
-  double value;  // ⟨A, C B Cᵀ⟩
-  bool converged;
-  int iterations;
+// The support reduction of the header: Q (n × n orthogonal) whose first k columns span
+// range M + range Mᵀ (left singular vectors of [M, Mᵀ], numerical rank at Eigen's default
+// threshold n·ε·σ_max), and k.
+struct support {
+  Eigen::MatrixXd basis;
+  Eigen::Index size;
 };
 
-// Iterations over which a stall is measured, and the gain below which it counts as one: g is
-// known to ~1e-16, and a gain of 1e-13 per 20 iterations moves θ by < 1e-11/sin θ.
-constexpr int stall_window = 20;
-constexpr double stall_gain = 1e-13;
-
-// Maximises g(C) = ⟨A, C B Cᵀ⟩ by minimising f = −g.
-descent maximise_alignment(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, Eigen::MatrixXd c,
-                           const vector_field_procrustes_options& options) {
-  const Eigen::Index n = a.rows();
-  const Eigen::MatrixXd identity = Eigen::MatrixXd::Identity(n, n);
-  const auto value = [&](const Eigen::MatrixXd& m) { return (a.cwiseProduct(m * b * m.transpose())).sum(); };
-  // W = G Cᵀ − C Gᵀ with G = ∇f = −(A C Bᵀ + Aᵀ C B).
-  const auto skew_gradient = [&](const Eigen::MatrixXd& m) {
-    const Eigen::MatrixXd g = -(a * m * b.transpose() + a.transpose() * m * b);
-    return Eigen::MatrixXd(g * m.transpose() - m * g.transpose());
-  };
-  const auto cayley = [&](const Eigen::MatrixXd& w, const Eigen::MatrixXd& m, double tau) {
-    return Eigen::MatrixXd((identity + 0.5 * tau * w).partialPivLu().solve((identity - 0.5 * tau * w) * m));
-  };
-  double g = value(c), tau = 1.0, g_window = g;
-  Eigen::MatrixXd w = skew_gradient(c);
-  int iteration = 0;
-  for (; iteration < options.max_iterations; ++iteration) {
-    const double w_squared = w.squaredNorm();
-    if (std::sqrt(w_squared) < options.tolerance) return {c, g, true, iteration};
-    if (iteration > 0 && iteration % stall_window == 0) {
-      if (g - g_window < stall_gain) break;
-      g_window = g;
-    }
-    // Armijo on f = −g: f(C(τ)) <= f(C) − 1e-4 τ ‖W‖²/2, since f'(C(0)) = −‖W‖²/2 (Wen & Yin Lemma 3).
-    Eigen::MatrixXd next = cayley(w, c, tau);
-    double g_next = value(next);
-    int halving = 0;
-    for (; halving < 60 && -g_next > -g - 1e-4 * tau * 0.5 * w_squared; ++halving) {
-      tau *= 0.5;
-      next = cayley(w, c, tau);
-      g_next = value(next);
-    }
-    // No step gains any more: g is flat to rounding (‖W‖ cannot be resolved below ~√ε).
-    if (halving == 60) break;
-    const Eigen::MatrixXd w_next = skew_gradient(next);
-    // Barzilai–Borwein step for the next iteration from the change of point and of the
-    // Riemannian gradient W C (Wen & Yin Eq. 28).
-    const Eigen::MatrixXd s = next - c, y = w_next * next - w * c;
-    const double sy = std::abs((s.cwiseProduct(y)).sum());
-    tau = sy > 0 ? std::clamp(s.squaredNorm() / sy, 1e-10, 1e10) : 1.0;
-    c = next;
-    g = g_next;
-    w = w_next;
-  }
-  return {c, g, w.norm() < options.tolerance, iteration};
+support support_of(const Eigen::MatrixXd& m) {
+  Eigen::MatrixXd both(m.rows(), 2 * m.cols());
+  both << m, m.transpose();
+  const Eigen::BDCSVD<Eigen::MatrixXd> svd(both, Eigen::ComputeFullU);
+  return {svd.matrixU(), std::max<Eigen::Index>(svd.rank(), 1)};
 }
 
 }  // namespace
@@ -141,18 +97,36 @@ vector_field_procrustes_result vector_field_procrustes(const Eigen::MatrixXd& a,
   if (options.starts < 3) throw std::invalid_argument(fmt::format("{}: starts must be >= 3, got {}", function, options.starts));
   if (options.max_iterations < 1)
     throw std::invalid_argument(fmt::format("{}: max_iterations must be >= 1, got {}", function, options.max_iterations));
+  const Eigen::Index n = a.rows();
   const Eigen::MatrixXd an = a / a.norm(), bn = b / b.norm();
+  const support sa = support_of(an), sb = support_of(bn);
+  const Eigen::Index reduced = options.reduce_support ? std::min(n, 2 * std::max(sa.size, sb.size)) : n;
+  // Q_aᵀ Â Q_a vanishes outside its leading k_a × k_a block up to rounding; keep n' × n'.
+  const Eigen::MatrixXd ar = reduced < n ? Eigen::MatrixXd((sa.basis.transpose() * an * sa.basis).topLeftCorner(reduced, reduced)) : an;
+  const Eigen::MatrixXd br = reduced < n ? Eigen::MatrixXd((sb.basis.transpose() * bn * sb.basis).topLeftCorner(reduced, reduced)) : bn;
+  const alignment_ascent_settings settings{options.max_iterations, options.tolerance};
   vector_field_procrustes_result result;
+  result.reduced_size = static_cast<int>(reduced);
   double best = -2.0;
+  Eigen::MatrixXd best_c;
   for (int start = 0; start < options.starts; ++start) {
-    descent d = maximise_alignment(an, bn, start_matrix(an, bn, start, options.seed), options);
-    if (d.value > best) {
-      best = d.value;
-      result.rotation = std::move(d.c);
+    alignment_ascent_result r = maximise_alignment(ar, br, start_matrix(ar, br, start, options.seed), settings);
+    if (r.value > best) {
+      best = r.value;
+      best_c = std::move(r.c);
       result.best_start = start;
-      result.converged = d.converged;
+      result.converged = r.local_maximum;
+      result.gradient_norm = r.gradient_norm;
     }
-    result.iterations += d.iterations;
+    result.iterations += r.iterations;
+    result.newton_steps += r.newton_steps;
+  }
+  if (reduced < n) {
+    Eigen::MatrixXd embedded = Eigen::MatrixXd::Identity(n, n);
+    embedded.topLeftCorner(reduced, reduced) = best_c;
+    result.rotation = sa.basis * embedded * sb.basis.transpose();
+  } else {
+    result.rotation = std::move(best_c);
   }
   result.angle = std::acos(std::clamp(best, -1.0, 1.0));
   result.distance = result.angle / std::numbers::pi;

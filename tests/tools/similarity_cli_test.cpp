@@ -55,6 +55,21 @@ TEST(SimilarityCli, PairOfArraysAndTheRotation) {
   EXPECT_EQ(std::filesystem::file_size(out / "rotation.npy"), 128u + 141u * 141u * 8u);
 }
 
+// .npz members (the archives NumPy wrote from tools/reference/activity_npz.py) and DSA's
+// convergence flag: y = x + 0.5 in another dtype and order, the same shape and dynamics.
+TEST(SimilarityCli, NpzMembersAndDsaConvergence) {
+  const std::string npz = (std::filesystem::path(STEER_SOURCE_DIR) / "tests/numerics/similarity/data").string();
+  const auto j = run_json("similarity --json " + npz + "/stored.npz:x " + npz + "/deflated.npz:y");
+  EXPECT_LT(j["distance"].get<double>(), 1e-10);
+  EXPECT_EQ(j["conditions"], 2);
+  EXPECT_EQ(j["units_b"], 4);
+  const auto dsa = run_json("similarity --metric dsa --dsa-components 4 --dsa-delays 1 --dsa-rank 4 --json " + rates +
+                            " " + rates);
+  EXPECT_EQ(dsa["converged"], true);
+  EXPECT_LT(dsa["gradient_norm"].get<double>(), 1e-9);
+  EXPECT_LT(dsa["distance"].get<double>(), 1e-6);
+}
+
 TEST(SimilarityCli, CompareAModel) {
   // A "model" of 100 units: the data's first 100 neurons scaled (the split subsets differ).
   const auto data = steer::numerics::load_hatsopoulos_rates(shipped);
@@ -91,6 +106,9 @@ TEST(SimilarityCli, BadInputIsOneLine) {
   cut.close();
   expect_bad_input("similarity noise-floor --data " + truncated.string(), "has 999 data rows, expected 136488");
   expect_bad_input("similarity noise-floor --splits -1", "--splits");
+  const auto broken = scratch() / "broken.npz";
+  std::ofstream(broken) << "PK\x03\x04 not really a zip";
+  expect_bad_input("similarity " + broken.string() + " " + rates, "not a readable .npz (ZIP) archive");
 }
 
 }  // namespace

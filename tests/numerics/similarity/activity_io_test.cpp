@@ -1,10 +1,12 @@
-// Activity arrays and their readers: .npy (C and Fortran order, float32), tidy and wide CSV.
+// Activity arrays and their readers: .npy (C and Fortran order, float32), .npz (stored and
+// deflated), tidy and wide CSV.
 #include "numerics/similarity/activity_io.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
@@ -87,6 +89,74 @@ TEST(ActivityIo, BadFilesNameFileAndLine) {
   EXPECT_NE(error_of(scratch("header.csv")).find("is neither tidy"), std::string::npos);
   std::ofstream(scratch("a.txt")) << "1\n";
   EXPECT_NE(error_of(scratch("a.txt")).find("format unknown"), std::string::npos);
+}
+
+// The archives in tests/numerics/similarity/data/ were written by NumPy (np.savez,
+// np.savez_compressed) from tools/reference/activity_npz.py: x = numbered(2, 3, 4) in float64, C
+// order; y = x + 0.5 in float32, Fortran order; single.npz holds x as arr_0.
+const std::filesystem::path npz_data = std::filesystem::path(STEER_SOURCE_DIR) / "tests/numerics/similarity/data";
+
+TEST(ActivityIo, NpzStoredAndDeflatedMembers) {
+  const Eigen::MatrixXd x = numbered(2, 3, 4).samples();
+  for (const char* archive : {"stored.npz", "deflated.npz"}) {
+    const activity_array a = read_activity((npz_data / archive).string() + ":x");
+    EXPECT_EQ(a.conditions(), 2) << archive;
+    EXPECT_EQ(a.times(), 3) << archive;
+    EXPECT_EQ(a.samples(), x) << archive;
+    EXPECT_EQ(read_activity((npz_data / archive).string() + ":y").samples(), (x.array() + 0.5).matrix()) << archive;
+  }
+  EXPECT_EQ(read_activity(npz_data / "single.npz").samples(), x);
+  EXPECT_EQ(read_activity((npz_data / "single.npz").string() + ":arr_0").samples(), x);
+}
+
+// The bytes of `from` with `edit` applied, written to the scratch file `name`.
+template <class Edit>
+std::filesystem::path edited_copy(const std::filesystem::path& from, const std::string& name, Edit edit) {
+  std::ifstream in(from, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  edit(bytes);
+  std::ofstream(scratch(name), std::ios::binary) << bytes;
+  return scratch(name);
+}
+
+// Offset of the first member's data: after the 30-byte local header, its name and extra field
+// (lengths at bytes 26 and 28, little-endian; APPNOTE.TXT 4.3.7).
+std::size_t first_member_data(const std::string& zip) {
+  const auto u16 = [&](std::size_t at) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(zip[at])) |
+           static_cast<std::size_t>(static_cast<unsigned char>(zip[at + 1])) << 8;
+  };
+  return 30 + u16(26) + u16(28);
+}
+
+TEST(ActivityIo, BadNpzArchivesAreRefusedInOneLine) {
+  const std::string stored = (npz_data / "stored.npz").string();
+  const auto one_line = [](const std::string& message) { return message.find('\n') == std::string::npos; };
+  std::string e = error_of(stored);
+  EXPECT_NE(e.find("holds 2 arrays ('x', 'y'); name one as " + stored + ":<member>"), std::string::npos) << e;
+  e = error_of(stored + ":z");
+  EXPECT_NE(e.find("has no member 'z' (members: 'x', 'y')"), std::string::npos) << e;
+  e = error_of(stored + ":");
+  EXPECT_NE(e.find("name the member after the colon"), std::string::npos) << e;
+  e = error_of(scratch("absent.npz"));
+  EXPECT_NE(e.find("does not exist"), std::string::npos) << e;
+  for (const char* archive : {"stored.npz", "deflated.npz"}) {
+    const auto truncated = edited_copy(npz_data / archive, "truncated.npz", [](std::string& b) { b.resize(b.size() / 2); });
+    e = error_of(truncated.string() + ":x");
+    EXPECT_NE(e.find("not a readable .npz (ZIP) archive"), std::string::npos) << archive << ": " << e;
+    EXPECT_TRUE(one_line(e)) << e;
+    // A changed byte inside member x's data (past its .npy header when stored): the CRC-32 (or,
+    // deflated, the inflation) fails.
+    const auto flipped = edited_copy(npz_data / archive, "flipped.npz", [](std::string& b) {
+      b[first_member_data(b) + 130] = static_cast<char>(b[first_member_data(b) + 130] ^ 0x5a);
+    });
+    e = error_of(flipped.string() + ":x");
+    EXPECT_NE(e.find(flipped.string() + ":x: corrupt member"), std::string::npos) << archive << ": " << e;
+    EXPECT_TRUE(one_line(e)) << e;
+    EXPECT_EQ(read_activity(flipped.string() + ":y").samples()(0, 0), 0.5) << archive;  // the other member is intact
+  }
+  const auto text = edited_copy(npz_data / "stored.npz", "text.npz", [](std::string& b) { b = "x,y\n1,2\n"; });
+  EXPECT_NE(error_of(text).find("not a readable .npz (ZIP) archive"), std::string::npos);
 }
 
 }  // namespace

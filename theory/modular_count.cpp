@@ -16,13 +16,6 @@ namespace {
 
 constexpr double minus_infinity = -std::numeric_limits<double>::infinity();
 
-// ln(e^x + e^y), −inf + −inf = −inf.
-double log_add(double x, double y) {
-  const double top = std::max(x, y);
-  if (top == minus_infinity) return minus_infinity;
-  return top + std::log1p(std::exp(std::min(x, y) - top));
-}
-
 // Index 0 ↔ bond (or sign) +1, 1 ↔ −1.
 constexpr std::array<int, 2> signs{1, -1};
 
@@ -68,6 +61,12 @@ double log_column_sum(int modules, double self_coupling, double coupling, double
 }
 
 }  // namespace
+
+double log_add(double x, double y) {
+  const double top = std::max(x, y);
+  if (top == minus_infinity) return minus_infinity;
+  return top + std::log1p(std::exp(std::min(x, y) - top));
+}
 
 void modular_network::validate() const {
   if (modules < 1) throw std::invalid_argument(fmt::format("modular network: modules must be >= 1, got {}", modules));

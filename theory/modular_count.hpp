@@ -27,6 +27,10 @@ struct modular_network {
   void validate() const;
 };
 
+// ln(e^x + e^y), with −inf + −inf = −inf: the log-domain sum of the non-negative terms of the
+// modular counts (here and in theory/modular_pair_count).
+double log_add(double x, double y);
+
 // ln E[#FP] = n ln Z, exact for every M ≥ 1, n ≥ 2 (computed in the log domain: no overflow or
 // underflow for any finite J_D, λ). Absolute error ≲ 1e−15 · M · n · max(1, |ln Φ|) per factor.
 double log_expected_fixed_points_modular(const modular_network& network);

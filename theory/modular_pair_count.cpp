@@ -15,12 +15,6 @@ namespace {
 
 constexpr double minus_infinity = -std::numeric_limits<double>::infinity();
 
-double log_add(double x, double y) {
-  const double top = std::max(x, y);
-  if (top == minus_infinity) return minus_infinity;
-  return top + std::log1p(std::exp(std::min(x, y) - top));
-}
-
 // Partners of module m: m ± 1 in a chain, modulo M in a ring of M ≥ 3 (modular_count.hpp).
 std::vector<std::vector<int>> partners(int modules, bool ring) {
   std::vector<std::vector<int>> p(static_cast<std::size_t>(modules));

@@ -13,17 +13,6 @@
 
 using namespace steer;
 
-namespace {
-
-double log_add(double x, double y) {
-  if (x == -INFINITY) return y;
-  if (y == -INFINITY) return x;
-  const double top = std::max(x, y);
-  return top + std::log1p(std::exp(std::min(x, y) - top));
-}
-
-}  // namespace
-
 // One module is the fully connected network of n units: spec eq. (4) at N = n.
 TEST(ModularPairCount, OneModuleIsEquationFour) {
   for (const double jd : {-0.5, 0.0, 0.5, 1.5}) {
@@ -48,7 +37,7 @@ TEST(ModularPairCount, ZeroCouplingIsAConvolutionOfModules) {
     for (int m = 0; m < modules; ++m) {
       std::vector<double> next(convolution.size() + n, -INFINITY);
       for (std::size_t a = 0; a < convolution.size(); ++a)
-        for (int b = 0; b <= n; ++b) next[a + b] = log_add(next[a + b], convolution[a] + one[b]);
+        for (int b = 0; b <= n; ++b) next[a + b] = theory::log_add(next[a + b], convolution[a] + one[b]);
       convolution = next;
     }
     for (const bool ring : {false, true}) {

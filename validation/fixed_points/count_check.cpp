@@ -63,6 +63,26 @@ double pair_z_score(const numerics::mean_with_error& measured, double theory, in
   return (measured.mean - theory) / se;
 }
 
+double pair_profile::max_abs_z() const {
+  double largest = 0.0;
+  for (const double v : z) largest = std::max(largest, std::abs(v));
+  return largest;
+}
+
+pair_profile judge_pair_profile(std::vector<double> theory, std::vector<numerics::mean_with_error> measured, int n,
+                                std::int64_t networks) {
+  if (theory.size() != static_cast<std::size_t>(n) + 1 || measured.size() != theory.size())
+    throw std::invalid_argument(fmt::format("pair profile: need d = 0..{} for theory and measurement, got {} and {}", n,
+                                            theory.size(), measured.size()));
+  pair_profile p{std::move(theory), std::move(measured), {}, pair_profile_z_threshold(n), true};
+  for (int d = 0; d <= n; ++d) {
+    const auto k = static_cast<std::size_t>(d);
+    p.z.push_back(pair_z_score(p.measured[k], p.theory[k], d, n, networks));
+    p.pass = p.pass && std::abs(p.z.back()) < p.z_threshold;
+  }
+  return p;
+}
+
 count_check evaluate_count_check(const count_check_config& config, const numerics::ensemble_summary& summary) {
   count_check check;
   check.config = config;
@@ -80,16 +100,15 @@ count_check evaluate_count_check(const count_check_config& config, const numeric
   if (summary.pairs.size() != static_cast<std::size_t>(n) + 1)
     throw std::invalid_argument(
         fmt::format("count check: need pair histograms for d = 0..{}, got {} entries", n, summary.pairs.size()));
-  for (const double log_pairs : theory::log_expected_pairs(n, jd)) check.theory_pairs.push_back(std::exp(log_pairs));
-  check.measured_pairs = summary.pairs;
-  check.pair_z_threshold = pair_profile_z_threshold(n);
-  check.pairs_pass = true;
-  for (int d = 0; d <= n; ++d) {
-    const auto k = static_cast<std::size_t>(d);
-    check.pair_z.push_back(
-        checked(pair_z_score(check.measured_pairs[k], check.theory_pairs[k], d, n, config.networks), n, jd, "pair"));
-    check.pairs_pass = check.pairs_pass && std::abs(check.pair_z.back()) < check.pair_z_threshold;
-  }
+  std::vector<double> theory_pairs;
+  for (const double log_pairs : theory::log_expected_pairs(n, jd)) theory_pairs.push_back(std::exp(log_pairs));
+  pair_profile profile = judge_pair_profile(std::move(theory_pairs), summary.pairs, n, config.networks);
+  for (const double z : profile.z) checked(z, n, jd, "pair");
+  check.theory_pairs = std::move(profile.theory);
+  check.measured_pairs = std::move(profile.measured);
+  check.pair_z = std::move(profile.z);
+  check.pair_z_threshold = profile.z_threshold;
+  check.pairs_pass = profile.pass;
   check.count_distribution = summary.count_distribution;
   return check;
 }

@@ -80,6 +80,19 @@ enum class enumeration_keeps { pair_histograms, fixed_points, count_only };
 numerics::ensemble_options ensemble_options_for(std::uint64_t seed, std::int64_t networks, bool progress,
                                                 enumeration_keeps keeps);
 
+// A pair profile d = 0..N judged against theory: z_d = pair_z_score, PASS iff every |z_d| is below
+// pair_profile_z_threshold(n).
+struct pair_profile {
+  std::vector<double> theory;
+  std::vector<numerics::mean_with_error> measured;
+  std::vector<double> z;
+  double z_threshold = 0.0;
+  bool pass = false;
+  double max_abs_z() const;
+};
+pair_profile judge_pair_profile(std::vector<double> theory, std::vector<numerics::mean_with_error> measured, int n,
+                                std::int64_t networks);
+
 count_check run_count_check(const count_check_config& config);
 
 // Verdict from already-enumerated networks (used when resuming a sweep).

@@ -94,17 +94,11 @@ modular_result modular_point_result(const geometry_report_config& c, const modul
   // (√(2 E/M), and the theory's relative accuracy): no zero se when every network has none.
   r.z = pair_z_score(r.measured, r.theory_mean, 0, n, c.modular_networks);
   r.pass = std::abs(r.z) < count_z_threshold;
-  r.measured_pairs = summary->pairs;
-  r.pair_z_threshold = pair_profile_z_threshold(n);
-  r.pairs_pass = true;
-  const auto log_pairs = theory::log_expected_pairs_modular(
-      {p.modules, p.module_size, p.self_coupling, p.inter_module_coupling, p.ring});
-  for (int d = 0; d <= n; ++d) {
-    const auto k = static_cast<std::size_t>(d);
-    r.theory_pairs.push_back(std::exp(log_pairs[k]));
-    r.pair_z.push_back(pair_z_score(r.measured_pairs[k], r.theory_pairs[k], d, n, c.modular_networks));
-    r.pairs_pass = r.pairs_pass && std::abs(r.pair_z.back()) < r.pair_z_threshold;
-  }
+  std::vector<double> theory_pairs;
+  for (const double l : theory::log_expected_pairs_modular(
+           {p.modules, p.module_size, p.self_coupling, p.inter_module_coupling, p.ring}))
+    theory_pairs.push_back(std::exp(l));
+  r.pairs = judge_pair_profile(std::move(theory_pairs), summary->pairs, n, c.modular_networks);
   return r;
 }
 
@@ -202,11 +196,11 @@ void write_tables(const geometry_report_config& c, const geometry_report& r) {
   std::string pairs = "modules,module_size,self_coupling,inter_module_coupling,ring,distance,theory,measured_mean,"
                       "measured_sem,z,z_threshold,verdict\n";
   for (const auto& m : r.modular)
-    for (std::size_t d = 0; d < m.theory_pairs.size(); ++d)
+    for (std::size_t d = 0; d < m.pairs.theory.size(); ++d)
       pairs += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", m.point.modules, m.point.module_size,
-                           m.point.self_coupling, m.point.inter_module_coupling, m.point.ring, d, m.theory_pairs[d],
-                           m.measured_pairs[d].mean, m.measured_pairs[d].sem, m.pair_z[d], m.pair_z_threshold,
-                           std::abs(m.pair_z[d]) < m.pair_z_threshold ? "PASS" : "FAIL");
+                           m.point.self_coupling, m.point.inter_module_coupling, m.point.ring, d, m.pairs.theory[d],
+                           m.pairs.measured[d].mean, m.pairs.measured[d].sem, m.pairs.z[d], m.pairs.z_threshold,
+                           std::abs(m.pairs.z[d]) < m.pairs.z_threshold ? "PASS" : "FAIL");
   numerics::write_file_atomically(c.out / "geometry_modular_pairs.csv", pairs);
 }
 
@@ -242,10 +236,8 @@ void add_verdicts(geometry_report& r) {
     r.verdicts.push_back({"modular count " + where, m.pass ? "PASS" : "FAIL",
                           fmt::format("theory {:.6g}, measured {:.6g} ± {:.3g}, z = {:+.2f}", m.theory_mean,
                                       m.measured.mean, m.measured.sem, m.z)});
-    double max_z = 0.0;
-    for (const double z : m.pair_z) max_z = std::max(max_z, std::abs(z));
-    r.verdicts.push_back({"modular pairs at d=0..N " + where, m.pairs_pass ? "PASS" : "FAIL",
-                          fmt::format("max |z| = {:.2f} (threshold {:.2f})", max_z, m.pair_z_threshold)});
+    r.verdicts.push_back({"modular pairs at d=0..N " + where, m.pairs.pass ? "PASS" : "FAIL",
+                          fmt::format("max |z| = {:.2f} (threshold {:.2f})", m.pairs.max_abs_z(), m.pairs.z_threshold)});
   }
 }
 

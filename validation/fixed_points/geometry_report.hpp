@@ -86,13 +86,8 @@ struct modular_result {
   numerics::mean_with_error measured;
   double z = 0.0;
   bool pass = false;
-  // Ordered pairs at d = 0..N vs theory/modular_pair_count, PASS if max_d |z| is below the
-  // Šidák-corrected threshold of the count check's pair profiles.
-  std::vector<double> theory_pairs;
-  std::vector<numerics::mean_with_error> measured_pairs;
-  std::vector<double> pair_z;
-  double pair_z_threshold = 0.0;
-  bool pairs_pass = false;
+  // Ordered pairs at d = 0..N vs theory/modular_pair_count, judged as the count check's profiles.
+  pair_profile pairs;
 };
 
 struct geometry_report {

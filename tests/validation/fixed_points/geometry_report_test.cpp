@@ -92,7 +92,7 @@ TEST(GeometryReport, TinySectionAgreesWithClosedFormsAndPasses) {
   const double product = std::pow(std::pow(2.0 * normal_cdf(0.5 / sigma), 4), 2);
   EXPECT_NEAR(r.modular[0].theory_mean, product, 1e-12 * product);
   EXPECT_LT(std::abs(r.modular[0].measured.mean - product), 4.0 * r.modular[0].measured.sem);
-  EXPECT_NEAR(r.modular[0].theory_pairs[0], product, 1e-12 * product);  // E[P(0)] = E[#FP]
+  EXPECT_NEAR(r.modular[0].pairs.theory[0], product, 1e-12 * product);  // E[P(0)] = E[#FP]
 
   // Pair entropy at d = 0: (1/N) ln E[#FP] = ln 2 + ln Φ(J_D √(N/(N−1))) (spec eq. 2).
   const std::string pairs = read_text(out / "geometry_pair_entropy.csv");
@@ -166,7 +166,7 @@ TEST(GeometryReport, ContradictingSavedPointsFail) {
   EXPECT_EQ(r.reused_units, 4 + 2 + 2);  // contradicting, yet well-formed: reused and judged
   EXPECT_EQ(r.failed(), 3) << validation::geometry_markdown(config, r);  // cluster neighbours, modular count and pairs
   EXPECT_FALSE(r.modular[1].pass);
-  EXPECT_FALSE(r.modular[1].pairs_pass);
+  EXPECT_FALSE(r.modular[1].pairs.pass);
   EXPECT_GT(r.modular[1].z, 4.0);
   EXPECT_FALSE(*r.clusters[3].neighbours_pass);
   EXPECT_NE(read_text(out / "geometry_modular.csv").find("FAIL"), std::string::npos);

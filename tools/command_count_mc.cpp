@@ -1,6 +1,6 @@
 // `steer count-mc`: ln #FP of one network beyond enumeration by Wang–Landau sampling of the
 // density of states of E = number of unstable units (issue 9 item 9; method and calibration:
-// docs/fixed_points/count_mc.md), beside the annealed ln E[#FP]; with --networks, the quenched
+// docs/numerics/fixed_points/count_mc.md), beside the annealed ln E[#FP]; with --networks, the quenched
 // ⟨ln #FP⟩ over sampled networks; with --exact (N ≤ 36), the enumerated count and z-scores.
 #include <fmt/format.h>
 

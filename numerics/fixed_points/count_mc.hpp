@@ -1,7 +1,7 @@
 // ln #FP of one network beyond enumeration: Wang–Landau estimate of the density of states g(E) of
 // E(s) = number of unstable units, with the 1/t refinement of Belardinelli & Pereyra
 // (Phys. Rev. E 75, 046701, 2007). ln #FP = ln g(0) with Σ g = 2^N. Method, error bar and
-// calibration: docs/fixed_points/count_mc.md.
+// calibration: docs/numerics/fixed_points/count_mc.md.
 //
 // Macrostates: E = 0, 1, …, top − 1 and one bin "E ≥ top" that lumps the bulk of the states
 // (top = the expected E of a uniformly random state, count_mc_top_energy). A flat-histogram walk

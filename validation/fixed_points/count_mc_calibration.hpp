@@ -1,7 +1,7 @@
 // The Monte Carlo count of fixed points (numerics/fixed_points/count_mc.hpp) over sampled networks:
 // the quenched average ⟨ln #FP⟩ beside the annealed ln E[#FP] (spec fixed-points-theory §2), and,
 // with exhaustive enumeration of each network (N ≤ 36), the calibration of the error bar: the
-// z-score of every estimate against the exact count (docs/fixed_points/count_mc.md).
+// z-score of every estimate against the exact count (docs/numerics/fixed_points/count_mc.md).
 // Finished networks are saved (one JSON file each, keyed by every parameter and the version) and
 // reused when the same command runs again.
 #pragma once

@@ -1,0 +1,69 @@
+// `mpirun -n 2 steer …` (built with STEER_WITH_MPI) against one process: byte-identical JSON on
+// stdout (printed by rank 0 only) and the same output files, for every shardable command.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include "tests/support/cli_checks.hpp"
+
+using steer_test::read_text;
+using steer_test::run;
+using steer_test::scratch;
+
+namespace {
+
+const std::string mpirun = std::string(STEER_MPIEXEC) + " --oversubscribe --allow-run-as-root -n 2 " + STEER_EXECUTABLE;
+
+// `arguments` in one process and under 2 ranks, each with its own --out; the same stdout and files.
+void expect_two_ranks_equal_one(const std::string& name, const std::string& arguments, const std::vector<std::string>& files) {
+  const auto one = scratch() / (name + "_one"), two = scratch() / (name + "_two");
+  std::filesystem::remove_all(one);
+  std::filesystem::remove_all(two);
+  const auto single = run(arguments + " --json --quiet --out " + one.string());
+  ASSERT_EQ(single.status, 0) << single.err;
+  const auto ranks = run(arguments + " --json --quiet --out " + two.string(), mpirun);
+  ASSERT_EQ(ranks.status, 0) << ranks.err;
+  EXPECT_EQ(ranks.out, single.out);
+  for (const auto& file : files) {
+    SCOPED_TRACE(file);
+    const std::string a = read_text(one / file), b = read_text(two / file);
+    ASSERT_FALSE(a.empty());
+    if (file.ends_with(".json")) {
+      EXPECT_EQ(nlohmann::json::parse(a)["results"].dump(), nlohmann::json::parse(b)["results"].dump());
+    } else {
+      EXPECT_EQ(a, b);
+    }
+  }
+}
+
+}  // namespace
+
+TEST(MpiCli, EnumerateTwoRanksPrintTheSameJsonAsOneProcess) {
+  const std::string args = "enumerate --n 12 --self-coupling 0.5 --networks 40 --seed 9 --json";
+  const auto single = run(args);
+  ASSERT_EQ(single.status, 0) << single.err;
+  const auto ranks = run(args, mpirun);
+  ASSERT_EQ(ranks.status, 0) << ranks.err;
+  EXPECT_EQ(ranks.out, single.out);
+  EXPECT_EQ(nlohmann::json::parse(ranks.out)["networks"], 40);
+}
+
+TEST(MpiCli, EveryShardableCommandWritesTheSameFiles) {
+  expect_two_ranks_equal_one("enumerate", "enumerate --n 10 --networks 9 --seed 2",
+                             {"enumerate_networks.csv", "enumerate_pairs.csv", "enumerate.json"});
+  expect_two_ranks_equal_one("clusters", "clusters --n 10 --networks 5 --seed 2",
+                             {"clusters_distances.csv", "clusters_component_sizes.csv", "clusters.json"});
+  expect_two_ranks_equal_one("local_density", "local-density --n 40 --self-couplings 0.5,1 --networks 3 --starts 2",
+                             {"local_density.csv", "local_density.json"});
+}
+
+TEST(MpiCli, RefusesWhatNeedsOneProcess) {
+  const auto r = run("enumerate --n 8 --networks 4 --list-fixed-points " + (scratch() / "fp.csv").string(), mpirun);
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("--list-fixed-points: not under MPI"), std::string::npos) << r.err;
+  const auto s = run("enumerate --n 8 --networks 4 --shard 0/2 --out " + (scratch() / "mpi_shard").string(), mpirun);
+  EXPECT_NE(s.status, 0);
+  EXPECT_NE(s.err.find("--shard: not under MPI"), std::string::npos) << s.err;
+}

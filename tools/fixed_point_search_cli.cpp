@@ -59,15 +59,19 @@ void run_search(const search_command_options& o, int max_n, const search_command
   }
   const auto stats = solvers::summarise_restarts(couplings, runs);
   std::set<numerics::spin_vector> distinct;
-  std::string csv = fmt::format("restart,converged,{},unstable_units,smallest_margin,seconds\n", what.step_unit);
+  std::string csv =
+      fmt::format("restart,converged,{},cycle_length,unstable_units,smallest_margin,seconds\n", what.step_unit);
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const auto& run = runs[r];
     if (run.converged) distinct.insert(run.state);
     const auto m = solvers::margins(couplings, run.state);
     const auto unstable = std::count_if(m.begin(), m.end(), [](double v) { return v <= 0.0; });
-    csv += fmt::format("{},{},{},{},{},{}\n", r, run.converged ? 1 : 0, run.steps, run.converged ? 0 : unstable,
-                       *std::min_element(m.begin(), m.end()), run.seconds);
+    csv += fmt::format("{},{},{},{},{},{},{}\n", r, run.converged ? 1 : 0, run.steps, run.cycle_length,
+                       run.converged ? 0 : unstable, *std::min_element(m.begin(), m.end()), run.seconds);
   }
+  // Periods of the cycles entered (synchronous dynamics only; empty for every other algorithm).
+  json cycles = json::object();
+  for (const auto& [period, count] : stats.cycle_lengths) cycles[std::to_string(period)] = count;
   const json result = {{"algorithm", what.name},
                        {"n", couplings.size()},
                        {"couplings", sampled ? json(nullptr) : json(o.couplings_file)},
@@ -85,6 +89,7 @@ void run_search(const search_command_options& o, int max_n, const search_command
                        {"median_steps_to_converge", optional_json(stats.median_steps_to_converge)},
                        {"mean_smallest_margin", optional_json(stats.mean_smallest_margin)},
                        {"mean_margin", optional_json(stats.mean_margin)},
+                       {"cycle_lengths", cycles},
                        {"mean_seconds", stats.mean_seconds}};
   if (!out.empty()) {
     numerics::write_file_atomically(out / (what.name + ".csv"), csv);
@@ -97,8 +102,11 @@ void run_search(const search_command_options& o, int max_n, const search_command
   fmt::print("{}, N={}: {} of {} restarts reached a fixed point ({} distinct); {:.3g} s per restart\n", what.name,
              couplings.size(), stats.converged, stats.restarts, distinct.size(), stats.mean_seconds);
   if (stats.mean_steps_to_converge)
-    fmt::print("{} to converge: mean {:.4g}, median {:.4g}\n", what.step_unit, *stats.mean_steps_to_converge,
-               *stats.median_steps_to_converge);
+    fmt::print("{} to converge: mean {:.4g}, median {:.4g}; margins of the fixed points: smallest {:.4g} (mean over "
+               "restarts), mean {:.4g}\n",
+               what.step_unit, *stats.mean_steps_to_converge, *stats.median_steps_to_converge,
+               *stats.mean_smallest_margin, *stats.mean_margin);
+  if (!cycles.empty()) fmt::print("cycles entered (period: restarts): {}\n", cycles.dump());
 }
 
 }  // namespace steer::tools

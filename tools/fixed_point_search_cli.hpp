@@ -1,8 +1,9 @@
-// What `steer anneal`, `steer fbp` and `steer replicated` share (issue 9 items 2-4): one network,
-// read with --couplings FILE or sampled (--n --self-coupling --symmetry --network), --restarts runs
-// of a fixed_point_solver over --threads (restart r uses streams (seed, r, purpose), so the runs do
-// not depend on the thread count), and the summary: fraction converged, steps, margins, seconds,
-// one CSV row per restart with --out.
+// What `steer dynamics`, `steer anneal`, `steer fbp` and `steer replicated` share (issue 9 items
+// 1-4): one network, read with --couplings FILE or sampled (--n --self-coupling --symmetry
+// --network), --restarts runs of a fixed_point_solver over --threads (restart r uses streams
+// (seed, r, purpose), so the runs do not depend on the thread count), and the summary: fraction
+// converged, steps, margins, seconds, cycle periods (synchronous dynamics), one CSV row per restart
+// with --out.
 #pragma once
 
 #include <CLI/CLI.hpp>

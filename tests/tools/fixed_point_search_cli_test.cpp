@@ -53,7 +53,7 @@ TEST(FixedPointSearchCli, CouplingsFileAndPerRestartCsv) {
   EXPECT_EQ(j["converged_fraction"], 1.0);
   EXPECT_TRUE(j["self_coupling"].is_null());
   const std::string csv = read_text(dir / "out" / "anneal.csv");
-  EXPECT_TRUE(csv.starts_with("restart,converged,sweeps,unstable_units,smallest_margin,seconds\n")) << csv;
+  EXPECT_TRUE(csv.starts_with("restart,converged,sweeps,cycle_length,unstable_units,smallest_margin,seconds\n")) << csv;
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 4);
   EXPECT_TRUE(std::filesystem::exists(dir / "out" / "anneal.json"));
 }

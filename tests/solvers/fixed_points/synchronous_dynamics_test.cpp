@@ -67,7 +67,9 @@ TEST(SynchronousDynamics, SameAsThePackedDynamicsForSmallN) {
       ASSERT_EQ(r.steps, reference.sweeps);
       ASSERT_EQ(r.cycle_length, reference.cycle_length);
       for (int i = 0; i < 40; ++i) ASSERT_EQ(r.state[static_cast<std::size_t>(i)], numerics::spin(reference.state, i));
-      if (r.converged) EXPECT_TRUE(numerics::is_fixed_point(j, r.state));
+      if (r.converged) {
+        EXPECT_TRUE(numerics::is_fixed_point(j, r.state));
+      }
       converged += r.converged ? 1 : 0;
       cycles += r.cycle_length >= 2 ? 1 : 0;
     }

@@ -13,6 +13,7 @@
 #include "numerics/fixed_points/enumeration.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
+#include "theory/modular_pair_count.hpp"
 #include "tools/ensemble_run.hpp"
 #include "validation/fixed_points/cluster_check.hpp"
 #include "validation/fixed_points/network_results_json.hpp"
@@ -60,6 +61,10 @@ validation::cluster_check_config make_config(const clusters_options& o) {
                                               max_cluster_neurons));
     config.source = numerics::sampled_networks(
         numerics::modular_ensemble{o.modules, o.n, o.self_coupling, o.inter_module_coupling, o.ring});
+    // Theory per distance where its exact sum stays affordable (theory/modular_pair_count.hpp);
+    // beyond that the numbers are measurements only, and the JSON's theory lists stay empty.
+    if (theory::modular_pair_work(o.modules, o.n) <= theory::max_modular_pair_work)
+      config.theory_modular = theory::modular_network{o.modules, o.n, o.self_coupling, o.inter_module_coupling, o.ring};
   } else {
     config.source = numerics::sampled_networks(numerics::coupling_ensemble{o.n, o.self_coupling, o.symmetry});
     if (o.symmetry == 0.0) config.theory_self_coupling = o.self_coupling;

@@ -8,6 +8,7 @@
 
 #include "theory/annealed_count.hpp"
 #include "theory/local_entropy.hpp"
+#include "theory/modular_pair_count.hpp"
 #include "theory/neighbour_count.hpp"
 #include "validation/fixed_points/count_check.hpp"
 
@@ -43,9 +44,12 @@ double neighbour_z(const mean_with_error& measured, double theory, double expect
 
 void add_theory(const cluster_check_config& config, cluster_check& check) {
   const int n = check.n, d_max = config.geometry.max_distance;
-  const double jd = *config.theory_self_coupling;
-  const std::vector<double> log_ratio = theory::log_expected_neighbours_at_distance(n, jd);
-  const double expected_count = std::exp(theory::log_expected_fixed_points(n, jd));
+  const auto& modular = config.theory_modular;
+  const std::vector<double> log_ratio =
+      modular ? theory::log_expected_neighbours_at_distance_modular(*modular)
+              : theory::log_expected_neighbours_at_distance(n, *config.theory_self_coupling);
+  const double expected_count = std::exp(modular ? theory::log_expected_fixed_points_modular(*modular)
+                                                 : theory::log_expected_fixed_points(n, *config.theory_self_coupling));
   bool pass = true, below = true;
   for (int d = 1; d <= d_max; ++d) {
     const double r = std::exp(log_ratio[static_cast<std::size_t>(d)]);
@@ -53,7 +57,9 @@ void add_theory(const cluster_check_config& config, cluster_check& check) {
     // ln(1 + R) from the log without overflow: log1p(e^L) = L + log1p(e^−L) for L > 0.
     const double l = log_ratio[static_cast<std::size_t>(d)];
     check.local_entropy_jensen_bound.push_back((l > 0.0 ? l + std::log1p(std::exp(-l)) : std::log1p(std::exp(l))) / n);
-    check.annealed_local_entropy.push_back(theory::annealed_local_entropy(static_cast<double>(d) / n, jd));
+    if (!modular)
+      check.annealed_local_entropy.push_back(
+          theory::annealed_local_entropy(static_cast<double>(d) / n, *config.theory_self_coupling));
     if (check.mean_neighbours.empty()) continue;
     const double z = neighbour_z(check.mean_neighbours[static_cast<std::size_t>(d - 1)], r, expected_count, d, n,
                                  check.networks);
@@ -108,7 +114,7 @@ cluster_check summarise_clusters(const cluster_check_config& config, std::vector
       check.local_entropy.push_back(ratio_estimate(logs[d], counts));
     }
   }
-  if (config.theory_self_coupling) add_theory(config, check);
+  if (config.theory_self_coupling || config.theory_modular) add_theory(config, check);
   if (config.geometry.keep_component_ids) {
     check.per_network = std::move(per_network);
     check.per_network_states = std::move(states);

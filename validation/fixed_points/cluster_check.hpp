@@ -13,14 +13,19 @@
 
 #include "numerics/fixed_points/ensemble_enumeration.hpp"
 #include "numerics/fixed_points/fixed_point_geometry.hpp"
+#include "theory/modular_count.hpp"
 
 namespace steer::validation {
 
 struct cluster_check_config {
   numerics::network_source source;
   // J_D of the fully asymmetric ensemble of spec §1, for which theory/neighbour_count predicts;
-  // empty for the modular and correlated variants and user matrices (no prediction: measurements only).
+  // empty for the correlated variant and user matrices (no prediction: measurements only).
   std::optional<double> theory_self_coupling;
+  // The modular ensemble (issue 8 item 4), for which theory/modular_pair_count predicts the same
+  // ratio E[P(d)]/E[#FP]; set instead of theory_self_coupling. V_ann is the fully connected
+  // model's large-N potential, so annealed_local_entropy stays empty for it.
+  std::optional<theory::modular_network> theory_modular;
   std::int64_t networks = 100;
   std::uint64_t seed = 1;
   numerics::geometry_options geometry;
@@ -41,7 +46,7 @@ struct cluster_check {
   std::optional<numerics::mean_with_error> fraction_with_neighbour_at_distance_1;
   std::vector<numerics::mean_with_error> mean_neighbours;  // d = 1..D: Σ pairs(d) / Σ #FP
   std::vector<numerics::mean_with_error> local_entropy;    // d = 1..D: Σ ln(1 + N_loc) / Σ #FP / N
-  // Theory (only with theory_self_coupling): E[P_N(d)]/E[#FP] (ratio of exact expectations),
+  // Theory (only with theory_self_coupling or theory_modular): E[P_N(d)]/E[#FP] (ratio of exact expectations),
   // z = (measured − theory)/se, se floored as in pair_z_score, |z| < 4 per d.
   std::vector<double> theory_mean_neighbours;
   std::vector<double> neighbours_z;

@@ -1,6 +1,8 @@
 // Counting the fixed points of one coupling matrix given as a NumPy array: exhaustive enumeration
 // (numerics/fixed_points/enumeration.hpp, pair_distances.hpp — what `steer enumerate --couplings`
 // calls) and, beyond it, the Wang–Landau estimate of count_mc.hpp (what `steer count-mc` calls).
+#include <algorithm>
+
 #include <pybind11/numpy.h>
 
 #include "numerics/fixed_points/count_mc.hpp"
@@ -54,11 +56,19 @@ void bind_enumeration(py::module_& m) {
   m.def(
       "pair_distance_histogram",
       [](const py::array& states, int n) {
-        return to_numpy(numerics::pair_distance_histogram(packed_states_from(states, n, "states"), n));
+        auto packed = packed_states_from(states, n, "states");
+        std::sort(packed.begin(), packed.end());  // any order in; repeats are still refused
+        std::vector<std::uint64_t> histogram;
+        {
+          py::gil_scoped_release release;
+          histogram = numerics::pair_distance_histogram(packed, n);
+        }
+        return to_numpy(histogram);
       },
       "states"_a, "n"_a,
       "histogram[d] = #{ordered pairs (a, b) of the given distinct states at Hamming distance d}, d = 0..n,\n"
-      "uint64 array of length n+1 (entry 0 = number of states; spec §3.1). states: (F, n) +-1 or (F,) uint64.");
+      "uint64 array of length n+1 (entry 0 = number of states; spec §3.1). states: (F, n) +-1 or (F,) uint64,\n"
+      "in any order; ValueError for a repeated state or a packed state with bits at or beyond n.");
   m.def(
       "estimate_log_fixed_points",
       [](const real_array& couplings, int runs, double final_log_f, double flatness, std::int64_t max_sweeps, std::uint64_t seed,

@@ -350,6 +350,7 @@ void register_clusters(CLI::App& app) {
   register_shard_merger("clusters", [](const json& parameters, const std::vector<json>& units,
                                        const common_options& output, const std::filesystem::path& out) {
     const clusters_options merged = options_from(parameters, output);
+    check_merged_unit_count(units, merged.networks);
     const validation::cluster_check_config config = make_config(merged);
     write_outputs(merged, summarise(config, validation::decode_units(unit_codec_of(config), units)), config.source.label,
                   out);

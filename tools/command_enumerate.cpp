@@ -333,6 +333,7 @@ void register_enumerate(CLI::App& app) {
   register_shard_merger("enumerate", [](const json& parameters, const std::vector<json>& units,
                                          const common_options& output, const std::filesystem::path& out) {
     const enumerate_options merged = options_from(parameters, output);
+    check_merged_unit_count(units, merged.networks);
     const bool pairs = parameters.at("pair_histograms").get<bool>();
     write_ensemble_outputs(merged, pairs,
                            validation::decode_units(validation::fixed_point_count_codec(neurons(merged), pairs), units), out);

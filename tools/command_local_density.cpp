@@ -235,6 +235,7 @@ void register_local_density(CLI::App& app) {
   register_shard_merger("local-density", [](const json& parameters, const std::vector<json>& units,
                                             const common_options& output, const std::filesystem::path& out) {
     const local_density_options merged = options_from(parameters, output);
+    check_merged_unit_count(units, static_cast<std::int64_t>(self_couplings_of(merged).size()) * merged.networks);
     write_outputs(merged, validation::decode_units(unit_codec_of(merged), units), out);
   });
   command->callback([o] { run_local_density(*o, apply_common_options(o->common)); });

@@ -104,6 +104,12 @@ std::optional<std::vector<json>> collect_units(const ensemble_role& role, const 
 
 void register_shard_merger(const std::string& command, shard_merger merger) { mergers()[command] = std::move(merger); }
 
+void check_merged_unit_count(const std::vector<nlohmann::json>& units, std::int64_t expected) {
+  if (static_cast<std::int64_t>(units.size()) != expected)
+    throw std::invalid_argument(fmt::format("merge: the shards hold {} units, but the run's parameters describe {}",
+                                            units.size(), expected));
+}
+
 const shard_merger& shard_merger_for(const std::string& command) {
   const auto it = mergers().find(command);
   if (it == mergers().end()) throw std::invalid_argument(fmt::format("merge: steer {} has no shards to merge", command));

@@ -91,6 +91,11 @@ using shard_merger = std::function<void(const nlohmann::json& parameters, const 
 // Called by each shardable command's register_<name>.
 void register_shard_merger(const std::string& command, shard_merger merger);
 
+// For a merger: the shards' headers say how many units they cover, but only the run's parameters
+// say how many there must be; a merger calls this before indexing units by those parameters.
+// Throws std::invalid_argument "merge: …" when the counts differ.
+void check_merged_unit_count(const std::vector<nlohmann::json>& units, std::int64_t expected);
+
 // Throws std::invalid_argument when `command` has none.
 const shard_merger& shard_merger_for(const std::string& command);
 

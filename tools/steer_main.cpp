@@ -10,6 +10,7 @@
 
 #include "tools/commands.hpp"
 #include "tools/printable_line.hpp"
+#include "validation/ensemble/process_group.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"steer — statistical mechanics of recurrent networks that learn by steering their dynamics"};
@@ -41,9 +42,11 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const std::bad_alloc&) {
     fmt::print(stderr, "steer: error: out of memory\n");
+    steer::validation::stop_group_after_error(1);
     return 1;
   } catch (const std::exception& e) {
     fmt::print(stderr, "steer: error: {}\n", steer::tools::printable_line(e.what()));
+    steer::validation::stop_group_after_error(2);  // an MPI rank that fails must not leave the others waiting
     return 2;
   }
   return 0;

@@ -47,6 +47,15 @@ std::vector<std::uint64_t> transform_histogram(const std::vector<packed_state>& 
 std::vector<std::uint64_t> pair_distance_histogram(const std::vector<packed_state>& states, int n) {
   if (n < 1 || n > max_packed_neurons)
     throw std::invalid_argument(fmt::format("pair_distance_histogram: n must be in [1, 64], got {}", n));
+  // A state with bits at or above n would index past the 2^n table (and past the histogram);
+  // a repeated state would be counted as a pair at distance 0. Both are refused, in O(F).
+  for (std::size_t k = 0; k < states.size(); ++k) {
+    if (n < max_packed_neurons && states[k] >> n != 0)
+      throw std::invalid_argument(fmt::format("pair_distance_histogram: state {} has bits beyond n = {}", k, n));
+    if (k > 0 && states[k] <= states[k - 1])
+      throw std::invalid_argument(
+          fmt::format("pair_distance_histogram: states must be strictly ascending (distinct); state {} is not", k));
+  }
   const double direct_cost = 0.5 * static_cast<double>(states.size()) * static_cast<double>(states.size());
   const double transform_cost = 4.0 * n * std::ldexp(1.0, n);
   if (n <= max_transform_neurons && transform_cost < direct_cost) return transform_histogram(states, n);

@@ -9,7 +9,9 @@
 
 namespace steer::numerics {
 
-// histogram[d] = #{(a, b) ∈ states² : hamming(a, b) = d}, d = 0..n. `states` must be distinct.
+// histogram[d] = #{(a, b) ∈ states² : hamming(a, b) = d}, d = 0..n. `states` must be strictly
+// ascending (so distinct) and below 2^n, as enumeration returns them (checked; throws
+// std::invalid_argument).
 // Uses whichever is cheaper: the direct O(F²) double loop, or for n ≤ 26 the
 // autocorrelation of the indicator function by two Walsh–Hadamard transforms, O(n 2^n).
 std::vector<std::uint64_t> pair_distance_histogram(const std::vector<packed_state>& states, int n);

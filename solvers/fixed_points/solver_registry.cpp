@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 #include <utility>
@@ -55,7 +56,17 @@ const entry registry[] = {
      }},
     // Issue 9 items 2-4 with their documented defaults; max_sweeps is their budget (fbp: iterations).
     {"anneal", [](const solver_budget& b) { return annealing_solver({.sweeps = b.max_sweeps}); }},
-    {"fbp", [](const solver_budget& b) { return focusing_bp_solver({.max_iterations = b.max_sweeps}); }},
+    // fBP's focusing schedule runs ρ = 0, dρ, … → 1 with up to 50 iterations per step: a budget
+    // below its 2500 would cut the schedule off at ρ ≈ budget/2500 and measure a truncated
+    // algorithm, so dρ is widened to max(0.02, 50/budget) and the whole schedule fits.
+    {"fbp",
+     [](const solver_budget& b) {
+       focusing_bp_options o;
+       o.max_iterations = b.max_sweeps;
+       o.rho_step = std::min(0.5, std::max(o.rho_step, static_cast<double>(o.iterations_per_step) /
+                                                           static_cast<double>(b.max_sweeps)));
+       return focusing_bp_solver(o);
+     }},
     {"replicated", [](const solver_budget& b) { return replicated_solver({.sweeps = b.max_sweeps}); }},
 };
 

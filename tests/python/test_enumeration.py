@@ -52,6 +52,12 @@ class Enumeration(unittest.TestCase):
         expected = np.bincount(support.hamming(states).ravel(), minlength=13)
         np.testing.assert_array_equal(steer.pair_distance_histogram(states, 12), expected)
         np.testing.assert_array_equal(steer.pair_distance_histogram(support.packed(states), 12), expected)
+        # Any order in; out-of-range bits and repeats are refused instead of writing out of bounds.
+        np.testing.assert_array_equal(steer.pair_distance_histogram(support.packed(states)[::-1], 12), expected)
+        with self.assertRaises(ValueError):
+            steer.pair_distance_histogram(np.arange(200, dtype=np.uint64) * 1000003, 8)
+        with self.assertRaises(ValueError):
+            steer.pair_distance_histogram(np.array([0, 1, 1], dtype=np.uint64), 3)
 
     def test_wang_landau_estimate_against_the_exact_count(self):
         # 8 walks to ln f < 1e-5: the mean within 4 SEM of ln of the enumerated count.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -33,6 +34,19 @@ TEST(DynamicsCli, StatisticsThreadsAndCouplingsFile) {
   EXPECT_EQ(cycles + sync["converged"].get<int>(), 20);  // (+,+), (−,−) are fixed; (+,−), (−,+) a 2-cycle
   EXPECT_GT(cycles, 0);
   EXPECT_TRUE(std::filesystem::exists(dir / "run" / "dynamics.csv"));
+}
+
+// A step-like curve (0 % at J_D = 0, 100 % at 1): every bootstrap replicate interpolates the same
+// midpoint, so the error must come from the grid step (1/√12), not the bootstrap's ~1e−16; and the
+// drift fit over two such sizes must be finite.
+TEST(ThresholdsCli, StepCurveErrorIsTheGridResolution) {
+  const auto one = run_json("thresholds --n 100 --self-couplings 0,1 --networks 20 --bootstrap 40 --json --threads 1");
+  EXPECT_DOUBLE_EQ(one["threshold"].get<double>(), 0.5);
+  EXPECT_NEAR(one["threshold_error"].get<double>(), 1.0 / std::sqrt(12.0), 1e-12);
+  const auto two = run_json("thresholds --n 50,100 --self-couplings 0,1 --networks 20 --bootstrap 40 --json --threads 1");
+  EXPECT_EQ(two["extrapolation"]["method"], "drift fit");
+  EXPECT_TRUE(two["extrapolation"]["estimate"].is_number()) << two["extrapolation"].dump();
+  EXPECT_TRUE(two["extrapolation"]["estimate_error"].is_number()) << two["extrapolation"].dump();
 }
 
 TEST(ThresholdsCli, JsonContractResumeAndThreads) {

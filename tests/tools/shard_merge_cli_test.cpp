@@ -107,6 +107,14 @@ TEST(ShardMergeCli, MergeRefusesForeignMissingAndDuplicatedShards) {
   shard["units"][0]["count"] = -1;
   std::ofstream(e1 / "shard-1-of-2.json") << shard.dump();
   expect_bad_input("merge " + a0.string() + " " + e1.string(), "'count' must be a non-negative integer");
+  // A shard set consistent with itself (2 units in all) under a key that says 6 networks: the
+  // parameters, not the headers, decide how many units the outputs are built from.
+  const auto f0 = fresh("refuse_f0");
+  ASSERT_EQ(run("enumerate --n 8 --networks 2 --quiet --seed 1 --shard 0/1 --out " + f0.string()).status, 0);
+  shard = nlohmann::json::parse(read_text(f0 / "shard-0-of-1.json"));
+  shard["key"]["parameters"]["networks"] = 6;
+  std::ofstream(f0 / "shard-0-of-1.json") << shard.dump();
+  expect_bad_input("merge " + f0.string(), "the shards hold 2 units, but the run's parameters describe 6");
 }
 
 TEST(ShardMergeCli, BadShardIsOneLineAndExitCode2) {

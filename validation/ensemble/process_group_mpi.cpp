@@ -20,6 +20,10 @@ bool launched_by_mpi() {
 
 // MPI for the life of the process: initialised on first use, finalised when statics are destroyed
 // after main returns. Only the main thread calls MPI (MPI_THREAD_FUNNELED; OpenMP threads do not).
+// Whether MPI is initialised and not yet finalised; read by stop_group_after_error without
+// starting MPI (an error before any ensemble work must not initialise it just to abort).
+bool mpi_running = false;
+
 struct mpi_session {
   process_group group;
   bool active = false;
@@ -30,9 +34,12 @@ struct mpi_session {
     MPI_Comm_rank(MPI_COMM_WORLD, &group.rank);
     MPI_Comm_size(MPI_COMM_WORLD, &group.size);
     active = true;
+    mpi_running = true;
   }
   ~mpi_session() {
-    if (active) MPI_Finalize();
+    if (!active) return;
+    mpi_running = false;
+    MPI_Finalize();
   }
 };
 
@@ -82,6 +89,12 @@ std::vector<std::string> gather_text_to_root(const std::string& text) {
   for (std::size_t r = 0; r < lengths.size(); ++r)
     texts.push_back(all.substr(static_cast<std::size_t>(offsets[r]), static_cast<std::size_t>(lengths[r])));
   return texts;
+}
+
+void stop_group_after_error(int exit_code) {
+  if (!mpi_running || session().group.size == 1) return;
+  MPI_Abort(MPI_COMM_WORLD, exit_code);
+  std::abort();  // MPI_Abort does not return
 }
 
 }  // namespace steer::validation

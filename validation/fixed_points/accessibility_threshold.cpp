@@ -5,6 +5,7 @@
 
 #include <boost/random/uniform_int_distribution.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <stdexcept>
@@ -124,11 +125,19 @@ void bootstrap(threshold_result& r) {
     if (const auto t = threshold_of(c.self_couplings, curve_of(r, chosen), trials)) thresholds.push_back(*t);
   }
   r.bootstrap_defined = static_cast<std::int64_t>(thresholds.size());
-  if (thresholds.size() < 2) return;
+  if (thresholds.size() < 2 || !r.threshold) return;
   double mean = 0.0, squares = 0.0;
   for (const double t : thresholds) mean += t / static_cast<double>(thresholds.size());
   for (const double t : thresholds) squares += (t - mean) * (t - mean);
-  r.threshold_error = std::sqrt(squares / static_cast<double>(thresholds.size() - 1));
+  const double spread = squares / static_cast<double>(thresholds.size() - 1);
+  // Resampling networks cannot see where inside its grid step the 50 % point lies: a step-like
+  // curve gives every replicate the same interpolated midpoint (spread ~1e−16). The position
+  // inside the bracketing step [x_k, x_k+1] of width w is counted as uniform, SD w/√12, and added
+  // in quadrature, so the error is never below the grid's resolution.
+  const auto& x = r.config.self_couplings;
+  const auto above = std::upper_bound(x.begin(), x.end(), *r.threshold);
+  const double width = above == x.begin() || above == x.end() ? 0.0 : *above - *(above - 1);
+  r.threshold_error = std::sqrt(spread + width * width / 12.0);
 }
 
 void summarise(threshold_result& r) {

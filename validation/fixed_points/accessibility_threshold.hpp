@@ -48,7 +48,7 @@ struct threshold_result {
   std::vector<proportion_interval> wilson;   // 95 %
   std::vector<double> monotone;              // isotonic fit of success (weights: trials)
   std::optional<double> threshold;           // J_D of 50 % on the monotone interpolation
-  std::optional<double> threshold_error;     // SD of the bootstrap thresholds
+  std::optional<double> threshold_error;     // √(bootstrap SD² + w²/12), w = the grid step holding the threshold
   std::int64_t bootstrap_defined = 0;        // replicates whose curve crossed 50 % inside the grid
   std::vector<std::optional<double>> mean_sweeps_to_converge;  // per J_D
   // radius > 0: per J_D, d = 1..radius, fixed points at distance d per converged run (empty if

@@ -35,22 +35,32 @@ void check_points(const std::vector<double>& sizes, const std::vector<double>& t
     if (!(e > 0.0)) throw std::invalid_argument(fmt::format("drift fit: errors must be > 0, got {}", e));
 }
 
-// Weighted linear least squares of t = a + b g, weights 1/σ² (closed form).
+// Weighted linear least squares of t = a + b g, weights 1/σ², in centred form (g − ḡ, ḡ the
+// weighted mean): the raw normal equations cancel catastrophically when weights differ by many
+// orders of magnitude. Throws std::domain_error if the fit is not finite (e.g. all g equal).
 drift_fit linear_fit(const std::vector<double>& g, const std::vector<double>& t, const std::vector<double>& sigma) {
-  double sw = 0, sg = 0, st = 0, sgg = 0, sgt = 0;
+  double sw = 0, g_mean = 0, t_mean = 0;
   for (std::size_t k = 0; k < g.size(); ++k) {
     const double w = 1.0 / (sigma[k] * sigma[k]);
     sw += w;
-    sg += w * g[k];
-    st += w * t[k];
-    sgg += w * g[k] * g[k];
-    sgt += w * g[k] * t[k];
+    g_mean += w * g[k];
+    t_mean += w * t[k];
   }
-  const double det = sw * sgg - sg * sg;
+  g_mean /= sw;
+  t_mean /= sw;
+  double sgg = 0, sgt = 0;
+  for (std::size_t k = 0; k < g.size(); ++k) {
+    const double w = 1.0 / (sigma[k] * sigma[k]), dg = g[k] - g_mean;
+    sgg += w * dg * dg;
+    sgt += w * dg * (t[k] - t_mean);
+  }
   drift_fit fit;
-  fit.b = (sw * sgt - sg * st) / det;
-  fit.a = (st - fit.b * sg) / sw;
-  fit.a_error = std::sqrt(sgg / det);
+  fit.b = sgt / sgg;
+  fit.a = t_mean - fit.b * g_mean;
+  // Var(a) = 1/Σw + ḡ²/Σw(g − ḡ)², the same value as the raw form's Σwg²/det.
+  fit.a_error = std::sqrt(1.0 / sw + g_mean * g_mean / sgg);
+  if (!std::isfinite(fit.a) || !std::isfinite(fit.b) || !std::isfinite(fit.a_error))
+    throw std::domain_error("drift fit: not finite (the sizes give no lever arm)");
   for (std::size_t k = 0; k < g.size(); ++k) {
     const double r = t[k] - (fit.a + fit.b * g[k]);
     fit.residuals.push_back(r);

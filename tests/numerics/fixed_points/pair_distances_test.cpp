@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "numerics/rng_stream.hpp"
 
 using namespace steer::numerics;
@@ -38,6 +40,15 @@ TEST(PairDistances, BothAlgorithmsMatchBruteForce) {
     EXPECT_EQ(pair_distance_histogram(states, 12), brute_force(states, 12)) << fraction;
   }
   EXPECT_EQ(pair_distance_histogram({}, 5), (std::vector<std::uint64_t>(6, 0)));
+}
+
+// Out-of-range bits would index past the 2^n table; repeats would count as distance-0 pairs.
+TEST(PairDistances, RefusesStatesBeyondNAndRepeats) {
+  EXPECT_THROW(pair_distance_histogram({0, std::uint64_t{1} << 8}, 8), std::invalid_argument);
+  EXPECT_THROW(pair_distance_histogram({0, ~std::uint64_t{0}}, 2), std::invalid_argument);
+  EXPECT_THROW(pair_distance_histogram({0, 1, 1}, 3), std::invalid_argument);
+  EXPECT_THROW(pair_distance_histogram({3, 1}, 3), std::invalid_argument);
+  EXPECT_EQ(pair_distance_histogram({0, ~std::uint64_t{0}}, 64)[64], 2u);  // n = 64: every bit is in range
 }
 
 TEST(PairDistances, FullCubeIsBinomial) {

@@ -1,12 +1,15 @@
-// Checks shared by the CLI test files: run `steer` and parse its JSON, and the bad-input contract
-// (exit code 2, one printable line "steer: error: …" naming the problem, nothing on stdout).
+// Checks shared by the CLI test files: run `steer` and parse its JSON, the bad-input contract
+// (exit code 2, one printable line "steer: error: …" naming the problem, nothing on stdout), and
+// the comparison of two runs' output files.
 #pragma once
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "tests/support/steer_process.hpp"
 
@@ -32,6 +35,22 @@ inline void expect_bad_input(const std::string& arguments, const std::string& ne
       << arguments << "\nstderr: " << r.err;
   EXPECT_EQ(line.find("\xEF\xBB\xBF"), std::string::npos) << arguments;
   EXPECT_TRUE(r.out.empty()) << arguments;
+}
+
+// Two runs' output directories hold the same `files`: CSV and other text byte for byte, JSON
+// sidecars in their "results" (their "metadata" — finish time, wall time, threads — may differ).
+inline void expect_same_output_files(const std::filesystem::path& expected, const std::filesystem::path& actual,
+                                     const std::vector<std::string>& files) {
+  for (const auto& file : files) {
+    SCOPED_TRACE(file);
+    const std::string a = read_text(expected / file), b = read_text(actual / file);
+    ASSERT_FALSE(a.empty());
+    if (file.ends_with(".json")) {
+      EXPECT_EQ(nlohmann::json::parse(a)["results"].dump(), nlohmann::json::parse(b)["results"].dump());
+    } else {
+      EXPECT_EQ(a, b);
+    }
+  }
 }
 
 }  // namespace steer_test

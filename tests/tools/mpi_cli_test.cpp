@@ -8,7 +8,7 @@
 
 #include "tests/support/cli_checks.hpp"
 
-using steer_test::read_text;
+using steer_test::expect_same_output_files;
 using steer_test::run;
 using steer_test::scratch;
 
@@ -26,16 +26,7 @@ void expect_two_ranks_equal_one(const std::string& name, const std::string& argu
   const auto ranks = run(arguments + " --json --quiet --out " + two.string(), mpirun);
   ASSERT_EQ(ranks.status, 0) << ranks.err;
   EXPECT_EQ(ranks.out, single.out);
-  for (const auto& file : files) {
-    SCOPED_TRACE(file);
-    const std::string a = read_text(one / file), b = read_text(two / file);
-    ASSERT_FALSE(a.empty());
-    if (file.ends_with(".json")) {
-      EXPECT_EQ(nlohmann::json::parse(a)["results"].dump(), nlohmann::json::parse(b)["results"].dump());
-    } else {
-      EXPECT_EQ(a, b);
-    }
-  }
+  expect_same_output_files(one, two, files);
 }
 
 }  // namespace

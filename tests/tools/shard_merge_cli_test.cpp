@@ -13,6 +13,7 @@
 #include "tests/support/cli_checks.hpp"
 
 using steer_test::expect_bad_input;
+using steer_test::expect_same_output_files;
 using steer_test::read_text;
 using steer_test::run;
 using steer_test::scratch;
@@ -44,16 +45,7 @@ void expect_merge_equals_unsharded(const std::string& name, const std::string& a
   const auto merge = run("merge" + shard_dirs + " --json --out " + merged.string());
   ASSERT_EQ(merge.status, 0) << merge.err;
   EXPECT_EQ(merge.out, unsharded.out);
-  for (const auto& file : files) {
-    SCOPED_TRACE(file);
-    const std::string a = read_text(whole / file), b = read_text(merged / file);
-    ASSERT_FALSE(a.empty());
-    if (file.ends_with(".json")) {
-      EXPECT_EQ(nlohmann::json::parse(a)["results"].dump(), nlohmann::json::parse(b)["results"].dump());
-    } else {
-      EXPECT_EQ(a, b);
-    }
-  }
+  expect_same_output_files(whole, merged, files);
 }
 
 }  // namespace

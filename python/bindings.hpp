@@ -7,6 +7,14 @@
 
 namespace steer::python {
 
+// Runs f, C++ work that touches no Python object, with the GIL released so that other Python
+// threads run meanwhile; the result is built before the GIL is taken back.
+template <typename F>
+auto without_gil(F&& f) {
+  pybind11::gil_scoped_release release;
+  return f();
+}
+
 void bind_theory(pybind11::module_& m);
 void bind_enumeration(pybind11::module_& m);
 void bind_ensembles(pybind11::module_& m);

@@ -17,14 +17,16 @@ std::string shape_of(const py::array& a) {
 
 }  // namespace
 
-numerics::coupling_matrix couplings_from(const real_array& couplings) {
+numerics::coupling_matrix couplings_from(const py::handle& values) {
+  const real_array couplings = real_from(values, "couplings");
   if (couplings.ndim() != 2 || couplings.shape(0) != couplings.shape(1))
     throw std::invalid_argument(fmt::format("couplings must be a square (N, N) array, got shape {}", shape_of(couplings)));
   const auto n = static_cast<int>(couplings.shape(0));
   return numerics::coupling_matrix(n, std::vector<double>(couplings.data(), couplings.data() + couplings.size()));
 }
 
-numerics::spin_vector spins_from(const real_array& state, int n, const char* name) {
+numerics::spin_vector spins_from(const py::handle& values, int n, const char* name) {
+  const real_array state = real_from(values, name);
   if (state.ndim() != 1 || state.shape(0) != n)
     throw std::invalid_argument(fmt::format("{} must have shape ({},) for N = {}, got {}", name, n, n, shape_of(state)));
   numerics::spin_vector spins(static_cast<std::size_t>(n));
@@ -43,8 +45,8 @@ std::vector<numerics::packed_state> packed_states_from(const py::array& states, 
     const auto packed = py::array_t<std::uint64_t, py::array::c_style>::ensure(states);
     return {packed.data(), packed.data() + packed.size()};
   }
-  const auto rows = real_array::ensure(states);
-  if (!rows || rows.ndim() != 2 || rows.shape(1) != n)
+  const auto rows = real_from(states, name);
+  if (rows.ndim() != 2 || rows.shape(1) != n)
     throw std::invalid_argument(fmt::format("{} must be an (F, {}) array of ±1 or an (F,) uint64 array of packed states, got {} {}",
                                             name, n, shape_of(states), std::string(py::str(states.dtype()))));
   std::vector<numerics::packed_state> packed;
@@ -78,7 +80,8 @@ numerics::enumeration_kernel kernel_from(const std::string& name) {
   throw std::invalid_argument(fmt::format("kernel must be one of auto, avx512, pruned, scalar, got '{}'", name));
 }
 
-Eigen::MatrixXd samples_from(const real_array& values, const char* name) {
+Eigen::MatrixXd samples_from(const py::handle& input, const char* name) {
+  const real_array values = real_from(input, name);
   if (values.ndim() != 2 && values.ndim() != 3)
     throw std::invalid_argument(fmt::format("{} must be a (samples, units) or (conditions, times, units) array, got shape {}",
                                             name, shape_of(values)));
@@ -88,7 +91,8 @@ Eigen::MatrixXd samples_from(const real_array& values, const char* name) {
   return Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(values.data(), samples, units);
 }
 
-numerics::activity_array activity_from(const real_array& values, const char* name) {
+numerics::activity_array activity_from(const py::handle& input, const char* name) {
+  const real_array values = real_from(input, name);
   const Eigen::MatrixXd samples = samples_from(values, name);
   const auto conditions = values.ndim() == 3 ? static_cast<int>(values.shape(0)) : 1;
   const auto times = static_cast<int>(values.shape(values.ndim() - 2));

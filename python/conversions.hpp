@@ -15,17 +15,15 @@
 #include "numerics/fixed_points/enumeration.hpp"
 #include "numerics/fixed_points/spin_state.hpp"
 #include "numerics/similarity/activity.hpp"
+#include "python/argument_checks.hpp"
 
 namespace steer::python {
 
-// Any real array, converted to C-ordered float64 (integers too).
-using real_array = pybind11::array_t<double, pybind11::array::c_style | pybind11::array::forcecast>;
+// An (N, N) array: entry (i, j) is J_ij, the weight of neuron j in neuron i's input (real_from's checks).
+numerics::coupling_matrix couplings_from(const pybind11::handle& couplings);
 
-// An (N, N) array: entry (i, j) is J_ij, the weight of neuron j in neuron i's input.
-numerics::coupling_matrix couplings_from(const real_array& couplings);
-
-// A length-N vector of exact ±1 values (any dtype; 0.5 or 2 is refused).
-numerics::spin_vector spins_from(const real_array& state, int n, const char* name);
+// A length-N vector of exact ±1 values (any real dtype; 0.5 or 2 is refused).
+numerics::spin_vector spins_from(const pybind11::handle& state, int n, const char* name);
 
 // Fixed points as the enumeration gives them: either an (F, N) array of ±1 or an (F,) uint64
 // array of packed states (bit i set ⇔ s_i = +1), the latter needing n.
@@ -48,10 +46,10 @@ numerics::enumeration_kernel kernel_from(const std::string& name);
 
 // (conditions, times, units) → activity array; a 2-D (samples, units) array is one condition,
 // as the CLI's .npy reader takes it (numerics/similarity/activity_io.hpp).
-numerics::activity_array activity_from(const real_array& values, const char* name);
+numerics::activity_array activity_from(const pybind11::handle& values, const char* name);
 
 // (samples, units), or (conditions, times, units) flattened to (conditions·times, units).
-Eigen::MatrixXd samples_from(const real_array& values, const char* name);
+Eigen::MatrixXd samples_from(const pybind11::handle& values, const char* name);
 
 pybind11::array_t<double> matrix_to_numpy(const Eigen::MatrixXd& matrix);
 

@@ -38,12 +38,13 @@ constexpr const char* schedule_doc =
 void bind_dynamics(py::module_& m) {
   m.def(
       "sign_dynamics",
-      [](const real_array& couplings, const real_array& start, const std::string& schedule, std::int64_t max_sweeps,
+      [](const py::object& couplings, const py::object& start, const std::string& schedule, std::int64_t max_sweeps,
          std::uint64_t seed, std::uint64_t trajectory) {
         const numerics::coupling_matrix j = couplings_from(couplings);
         const numerics::spin_vector s0 = spins_from(start, j.size(), "start");
         const std::vector<int> spins(s0.begin(), s0.end());
-        const auto r = solvers::run_sign_dynamics(j, numerics::pack(spins), options_from(schedule, max_sweeps, seed, trajectory));
+        const auto options = options_from(schedule, max_sweeps, seed, trajectory);
+        const auto r = without_gil([&] { return solvers::run_sign_dynamics(j, numerics::pack(spins), options); });
         const std::vector<int> end = numerics::unpack(r.state, j.size());
         return py::dict("state"_a = spin_row(numerics::spin_vector(end.begin(), end.end())), "converged"_a = r.converged,
                         "sweeps"_a = r.sweeps, "cycle_length"_a = r.cycle_length);
@@ -58,15 +59,12 @@ void bind_dynamics(py::module_& m) {
           .c_str());
   m.def(
       "asynchronous_dynamics",
-      [](const real_array& couplings, const real_array& start, const std::string& schedule, std::int64_t max_sweeps,
+      [](const py::object& couplings, const py::object& start, const std::string& schedule, std::int64_t max_sweeps,
          std::uint64_t seed, std::uint64_t trajectory) {
         const numerics::coupling_matrix j = couplings_from(couplings);
         numerics::spin_vector s0 = spins_from(start, j.size(), "start");
-        solvers::vector_dynamics_result r;
-        {
-          py::gil_scoped_release release;
-          r = solvers::asynchronous_dynamics(j).run(std::move(s0), options_from(schedule, max_sweeps, seed, trajectory));
-        }
+        const auto options = options_from(schedule, max_sweeps, seed, trajectory);
+        const auto r = without_gil([&] { return solvers::asynchronous_dynamics(j).run(std::move(s0), options); });
         return py::dict("state"_a = spin_row(r.state), "converged"_a = r.converged, "sweeps"_a = r.sweeps, "flips"_a = r.flips,
                         "exact_decisions"_a = r.exact_decisions);
       },
@@ -79,14 +77,10 @@ void bind_dynamics(py::module_& m) {
           .c_str());
   m.def(
       "synchronous_dynamics",
-      [](const real_array& couplings, const real_array& start, std::int64_t max_sweeps) {
+      [](const py::object& couplings, const py::object& start, std::int64_t max_sweeps) {
         const numerics::coupling_matrix j = couplings_from(couplings);
         numerics::spin_vector s0 = spins_from(start, j.size(), "start");
-        solvers::solver_result r;
-        {
-          py::gil_scoped_release release;
-          r = solvers::synchronous_dynamics(j).run(std::move(s0), max_sweeps);
-        }
+        const auto r = without_gil([&] { return solvers::synchronous_dynamics(j).run(std::move(s0), max_sweeps); });
         return py::dict("state"_a = spin_row(r.state), "converged"_a = r.converged, "steps"_a = r.steps,
                         "cycle_length"_a = r.cycle_length);
       },

@@ -29,11 +29,7 @@ py::dict enumerate_source(const numerics::network_source& source, std::int64_t n
   options.first_network = first_network;
   options.pair_histograms = pair_histograms;
   options.kernel = kernel_from(kernel);
-  std::vector<numerics::network_fixed_points> per_network;
-  {
-    py::gil_scoped_release release;
-    per_network = numerics::enumerate_networks(source, options);
-  }
+  const auto per_network = without_gil([&] { return numerics::enumerate_networks(source, options); });
   std::vector<std::uint64_t> counts;
   for (const auto& net : per_network) counts.push_back(net.count);
   py::dict result("n"_a = source.n, "networks"_a = networks, "seed"_a = seed, "first_network"_a = first_network,
@@ -78,7 +74,7 @@ void bind_ensembles(py::module_& m) {
   m.def(
       "sample_couplings",
       [](int n, double self_coupling, double symmetry, std::uint64_t seed, std::uint64_t network) {
-        return couplings_array(numerics::sample_couplings({n, self_coupling, symmetry}, seed, network));
+        return couplings_array(without_gil([&] { return numerics::sample_couplings({n, self_coupling, symmetry}, seed, network); }));
       },
       "n"_a, "self_coupling"_a, "symmetry"_a = 0.0, "seed"_a = 1, "network"_a = 0,
       "Network `network` of the Gaussian ensemble under master seed `seed`, as an (N, N) float64 array:\n"
@@ -89,8 +85,10 @@ void bind_ensembles(py::module_& m) {
       "sample_modular_couplings",
       [](int modules, int module_size, double self_coupling, double inter_module_coupling, bool ring, std::uint64_t seed,
          std::uint64_t network) {
-        return couplings_array(numerics::sample_modular_couplings(
-            {modules, module_size, self_coupling, inter_module_coupling, ring}, seed, network));
+        return couplings_array(without_gil([&] {
+          return numerics::sample_modular_couplings({modules, module_size, self_coupling, inter_module_coupling, ring}, seed,
+                                                    network);
+        }));
       },
       "modules"_a, "module_size"_a, "self_coupling"_a, "inter_module_coupling"_a = 0.0, "ring"_a = false, "seed"_a = 1,
       "network"_a = 0,

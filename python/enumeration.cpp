@@ -19,16 +19,12 @@ namespace steer::python {
 void bind_enumeration(py::module_& m) {
   m.def(
       "enumerate_fixed_points",
-      [](const real_array& couplings, const std::string& kernel, bool packed, bool parallel) -> py::object {
+      [](const py::object& couplings, const std::string& kernel, bool packed, bool parallel) -> py::object {
         const numerics::coupling_matrix j = couplings_from(couplings);
         numerics::enumeration_options options;
         options.kernel = kernel_from(kernel);
         options.parallel = parallel;
-        numerics::enumeration_result found;
-        {
-          py::gil_scoped_release release;
-          found = numerics::enumerate_fixed_points(j, options);
-        }
+        const auto found = without_gil([&] { return numerics::enumerate_fixed_points(j, options); });
         if (packed) return to_numpy(found.fixed_points);
         return spin_rows(found.fixed_points, j.size());
       },
@@ -43,13 +39,12 @@ void bind_enumeration(py::module_& m) {
       "matrix, N out of range, or a kernel this CPU cannot run.");
   m.def(
       "count_fixed_points",
-      [](const real_array& couplings, const std::string& kernel) {
+      [](const py::object& couplings, const std::string& kernel) {
         const numerics::coupling_matrix j = couplings_from(couplings);
         numerics::enumeration_options options;
         options.kernel = kernel_from(kernel);
         options.keep_states = false;
-        py::gil_scoped_release release;
-        return numerics::enumerate_fixed_points(j, options).count;
+        return without_gil([&] { return numerics::enumerate_fixed_points(j, options).count; });
       },
       "couplings"_a, "kernel"_a = "auto",
       "Number of fixed points of the (N, N) matrix, without storing them (enumerate_fixed_points' count).");
@@ -58,12 +53,7 @@ void bind_enumeration(py::module_& m) {
       [](const py::array& states, int n) {
         auto packed = packed_states_from(states, n, "states");
         std::sort(packed.begin(), packed.end());  // any order in; repeats are still refused
-        std::vector<std::uint64_t> histogram;
-        {
-          py::gil_scoped_release release;
-          histogram = numerics::pair_distance_histogram(packed, n);
-        }
-        return to_numpy(histogram);
+        return to_numpy(without_gil([&] { return numerics::pair_distance_histogram(packed, n); }));
       },
       "states"_a, "n"_a,
       "histogram[d] = #{ordered pairs (a, b) of the given distinct states at Hamming distance d}, d = 0..n,\n"
@@ -71,7 +61,7 @@ void bind_enumeration(py::module_& m) {
       "in any order; ValueError for a repeated state or a packed state with bits at or beyond n.");
   m.def(
       "estimate_log_fixed_points",
-      [](const real_array& couplings, int runs, double final_log_f, double flatness, std::int64_t max_sweeps, std::uint64_t seed,
+      [](const py::object& couplings, int runs, double final_log_f, double flatness, std::int64_t max_sweeps, std::uint64_t seed,
          std::uint64_t network) {
         const numerics::coupling_matrix j = couplings_from(couplings);
         numerics::count_mc_options options;
@@ -81,11 +71,7 @@ void bind_enumeration(py::module_& m) {
         options.max_sweeps = max_sweeps;
         options.seed = seed;
         options.network = network;
-        numerics::count_mc_result r;
-        {
-          py::gil_scoped_release release;
-          r = numerics::estimate_log_fixed_points(j, options);
-        }
+        const auto r = without_gil([&] { return numerics::estimate_log_fixed_points(j, options); });
         std::vector<double> per_run;
         std::vector<std::uint8_t> converged, visited_zero;
         for (const auto& run : r.runs) {

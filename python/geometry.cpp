@@ -28,7 +28,7 @@ void bind_geometry(py::module_& m) {
       "connected_components",
       [](const py::array& states, int n, int max_flips) {
         const auto packed = packed_states_from(states, n, "states");
-        return to_numpy(numerics::connected_components(numerics::fixed_point_set(packed, n), max_flips));
+        return to_numpy(without_gil([&] { return numerics::connected_components(numerics::fixed_point_set(packed, n), max_flips); }));
       },
       "states"_a, "n"_a, "max_flips"_a = 1,
       with_states("Component id of each fixed point ((F,) uint32) when fixed points differing in 1..max_flips spins\n"
@@ -38,7 +38,8 @@ void bind_geometry(py::module_& m) {
       "neighbours_at_distance",
       [](const py::array& states, int n, int max_distance) {
         const auto packed = packed_states_from(states, n, "states");
-        const auto counts = numerics::neighbours_at_distance(numerics::fixed_point_set(packed, n), max_distance);
+        const auto counts =
+            without_gil([&] { return numerics::neighbours_at_distance(numerics::fixed_point_set(packed, n), max_distance); });
         return to_numpy(counts).attr("reshape")(static_cast<py::ssize_t>(packed.size()), max_distance);
       },
       "states"_a, "n"_a, "max_distance"_a = 3,
@@ -49,8 +50,10 @@ void bind_geometry(py::module_& m) {
       "nearest_neighbour_distances",
       [](const py::array& states, int n) {
         const auto packed = packed_states_from(states, n, "states");
-        const numerics::fixed_point_set set(packed, n);
-        return to_numpy(numerics::nearest_neighbour_distances(set, numerics::neighbours_at_distance(set, 1), 1));
+        return to_numpy(without_gil([&] {
+          const numerics::fixed_point_set set(packed, n);
+          return numerics::nearest_neighbour_distances(set, numerics::neighbours_at_distance(set, 1), 1);
+        }));
       },
       "states"_a, "n"_a,
       with_states("(F,) int array: Hamming distance from each fixed point to the nearest other one (0 if alone).\n").c_str());
@@ -59,7 +62,7 @@ void bind_geometry(py::module_& m) {
       [](const py::array& states, int n, int max_flips, int max_distance) {
         const auto packed = packed_states_from(states, n, "states");
         numerics::geometry_options options{max_flips, max_distance, true};
-        const auto g = numerics::analyse_network_geometry(packed, n, options);
+        const auto g = without_gil([&] { return numerics::analyse_network_geometry(packed, n, options); });
         return py::dict("fixed_points"_a = g.fixed_points, "component_sizes"_a = to_numpy(g.component_sizes),
                         "component_sizes_max_flips"_a = to_numpy(g.component_sizes_max_flips),
                         "component_ids"_a = to_numpy(g.component_ids), "component_ids_max_flips"_a = to_numpy(g.component_ids_max_flips),
@@ -76,14 +79,10 @@ void bind_geometry(py::module_& m) {
           .c_str());
   m.def(
       "hamming_ball_count",
-      [](const real_array& couplings, const real_array& centre, int radius) {
+      [](const py::object& couplings, const py::object& centre, int radius) {
         const numerics::coupling_matrix j = couplings_from(couplings);
         const numerics::spin_vector s = spins_from(centre, j.size(), "centre");
-        numerics::ball_count c;
-        {
-          py::gil_scoped_release release;
-          c = numerics::hamming_ball_counter(j).count(s, radius);
-        }
+        const auto c = without_gil([&] { return numerics::hamming_ball_counter(j).count(s, radius); });
         return py::dict("fixed_points_at_distance"_a = to_numpy(c.fixed_points_at_distance), "states_checked"_a = c.states_checked,
                         "decided_exactly"_a = c.decided_exactly);
       },

@@ -42,29 +42,40 @@ numerics::similarity_options options_from(int cca_components, double cca_regular
 void bind_distances(py::module_& m) {
   m.def(
       "procrustes_distance",
-      [](const real_array& x, const real_array& y) { return numerics::procrustes_distance(samples_from(x, "x"), samples_from(y, "y")); },
+      [](const py::object& x, const py::object& y) {
+        const Eigen::MatrixXd a = samples_from(x, "x"), b = samples_from(y, "y");
+        return without_gil([&] { return numerics::procrustes_distance(a, b); });
+      },
       "x"_a, "y"_a,
       doc("Procrustes shape distance theta/(pi/2) in [0, 1], theta = arccos(||X'^T Y'||_* / (||X'||_F ||Y'||_F)) of the\n"
           "column-centred x, y (spec §7.1; Williams et al. 2021).\n")
           .c_str());
   m.def(
       "procrustes_rotation",
-      [](const real_array& x, const real_array& y) {
-        return matrix_to_numpy(numerics::procrustes_rotation(samples_from(x, "x"), samples_from(y, "y")));
+      [](const py::object& x, const py::object& y) {
+        const Eigen::MatrixXd a = samples_from(x, "x"), b = samples_from(y, "y");
+        return matrix_to_numpy(without_gil([&] { return numerics::procrustes_rotation(a, b); }));
       },
       "x"_a, "y"_a, doc("The orthogonal (n, n) map Q, n = max(units), minimising ||X'/||X'|| - Y' Q/||Y'||||_F.\n").c_str());
   m.def(
       "linear_cka",
-      [](const real_array& x, const real_array& y) { return numerics::linear_cka(samples_from(x, "x"), samples_from(y, "y")); },
+      [](const py::object& x, const py::object& y) {
+        const Eigen::MatrixXd a = samples_from(x, "x"), b = samples_from(y, "y");
+        return without_gil([&] { return numerics::linear_cka(a, b); });
+      },
       "x"_a, "y"_a, doc("Linear CKA ||Y'^T X'||_F^2 / (||X'^T X'||_F ||Y'^T Y'||_F) in [0, 1] (Kornblith et al. 2019 eq. 5).\n").c_str());
   m.def(
       "cka_distance",
-      [](const real_array& x, const real_array& y) { return numerics::cka_distance(samples_from(x, "x"), samples_from(y, "y")); },
+      [](const py::object& x, const py::object& y) {
+        const Eigen::MatrixXd a = samples_from(x, "x"), b = samples_from(y, "y");
+        return without_gil([&] { return numerics::cka_distance(a, b); });
+      },
       "x"_a, "y"_a, doc("1 - linear_cka(x, y) (spec §7.2).\n").c_str());
   m.def(
       "cca",
-      [](const real_array& x, const real_array& y, int components, double regularisation) {
-        const auto r = numerics::regularised_cca(samples_from(x, "x"), samples_from(y, "y"), {components, regularisation});
+      [](const py::object& x, const py::object& y, int components, double regularisation) {
+        const Eigen::MatrixXd a = samples_from(x, "x"), b = samples_from(y, "y");
+        const auto r = without_gil([&] { return numerics::regularised_cca(a, b, {components, regularisation}); });
         return py::dict("correlations"_a = to_numpy(r.correlations), "singular_values"_a = to_numpy(r.singular_values),
                         "distance"_a = r.distance);
       },
@@ -74,15 +85,11 @@ void bind_distances(py::module_& m) {
           .c_str());
   m.def(
       "dsa",
-      [](const real_array& x, const real_array& y, int components, int delays, int rank, int starts, int max_iterations,
+      [](const py::object& x, const py::object& y, int components, int delays, int rank, int starts, int max_iterations,
          std::uint64_t seed) {
         const auto o = options_from(20, 1e-3, components, delays, rank, starts, max_iterations, seed);
-        numerics::dsa_result r;
         const numerics::activity_array a = activity_from(x, "x"), b = activity_from(y, "y");
-        {
-          py::gil_scoped_release release;
-          r = numerics::dsa(a, b, o.dsa);
-        }
+        const auto r = without_gil([&] { return numerics::dsa(a, b, o.dsa); });
         return py::dict("angle"_a = r.angle, "distance"_a = r.distance, "converged"_a = r.converged);
       },
       "x"_a, "y"_a, "components"_a = 10, "delays"_a = 5, "rank"_a = 10, "starts"_a = 4, "max_iterations"_a = 1000, "seed"_a = 1,
@@ -92,14 +99,14 @@ void bind_distances(py::module_& m) {
       "times ((samples, units) = one condition). dict(angle (radians), distance = angle/pi, converged).");
   m.def(
       "similarity_distance",
-      [](const std::string& metric, const real_array& x, const real_array& y, int cca_components, double cca_regularisation,
+      [](const std::string& metric, const py::object& x, const py::object& y, int cca_components, double cca_regularisation,
          int dsa_components, int dsa_delays, int dsa_rank, int dsa_starts, int dsa_iterations, std::uint64_t seed) {
         const numerics::activity_array a = activity_from(x, "x"), b = activity_from(y, "y");
         numerics::require_same_layout(a, b, "x", "y");
         const auto o = options_from(cca_components, cca_regularisation, dsa_components, dsa_delays, dsa_rank, dsa_starts,
                                     dsa_iterations, seed);
-        py::gil_scoped_release release;
-        return numerics::similarity_distance(numerics::parse_similarity_metric(metric), a, b, o);
+        const auto which = numerics::parse_similarity_metric(metric);
+        return without_gil([&] { return numerics::similarity_distance(which, a, b, o); });
       },
       "metric"_a, "x"_a, "y"_a, "cca_components"_a = 20, "cca_regularisation"_a = 1e-3, "dsa_components"_a = 10,
       "dsa_delays"_a = 5, "dsa_rank"_a = 10, "dsa_starts"_a = 4, "dsa_iterations"_a = 1000, "seed"_a = 1,
@@ -115,7 +122,7 @@ void bind_similarity(py::module_& m) {
   m.def(
       "load_hatsopoulos_rates",
       [](const std::string& directory) {
-        const numerics::activity_array a = numerics::load_hatsopoulos_rates(directory);
+        const numerics::activity_array a = without_gil([&] { return numerics::load_hatsopoulos_rates(directory); });
         py::array_t<double> rates({a.conditions(), a.times(), a.units()});
         auto r = rates.mutable_unchecked<3>();
         for (int c = 0; c < a.conditions(); ++c)

@@ -7,6 +7,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "solvers/fixed_points/search_parameters.hpp"
 #include "solvers/fixed_points/solver_registry.hpp"
 #include "tools/commands.hpp"
 #include "tools/fixed_point_search_cli.hpp"
@@ -17,7 +18,7 @@ namespace {
 struct dynamics_command_options {
   search_command_options search;
   std::string schedule = "async";
-  std::int64_t max_sweeps = 1000;
+  solvers::solver_budget budget;
 };
 
 // The couplings alone are N² doubles (800 MB at N = 10^4) plus a float copy per thread for the
@@ -41,12 +42,14 @@ void register_dynamics(CLI::App& app) {
                   "async (random order, a new permutation per sweep), sequential (fixed order) or sync (all at once, "
                   "cycles detected)",
                   check_schedule);
-  add_integer_option(*command, "--max-sweeps", o->max_sweeps, 1, 1000000000,
-                     "Budget: sweeps of N single-neuron updates (synchronous: steps)");
+  add_parameter_options(*command, o->budget, solvers::dynamics_parameters());
   command->callback([o] {
-    const nlohmann::json parameters = {{"schedule", o->schedule}, {"max_sweeps", o->max_sweeps}};
-    run_search(o->search, max_dynamics_neurons, {"dynamics", "sweeps", parameters},
-               solvers::make_solver(o->schedule, {o->max_sweeps}));
+    const auto& set = solvers::dynamics_parameters();
+    solvers::check_parameters(set, o->budget, solvers::parameter_spelling::cli);
+    nlohmann::json parameters = parameters_json(set, o->budget);
+    parameters["schedule"] = o->schedule;
+    run_search(o->search, max_dynamics_neurons, {"dynamics", set.step_unit, parameters},
+               solvers::make_solver(o->schedule, o->budget));
   });
 }
 

@@ -2,16 +2,13 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <limits>
-#include <set>
 #include <stdexcept>
-#include <vector>
 
 #include "numerics/atomic_file.hpp"
 #include "numerics/fixed_points/coupling_io.hpp"
 #include "numerics/progress.hpp"
-#include "solvers/fixed_points/restart_statistics.hpp"
+#include "solvers/fixed_points/restart_search.hpp"
 
 namespace steer::tools {
 namespace {
@@ -47,27 +44,19 @@ void run_search(const search_command_options& o, int max_n, const search_command
   if (couplings.size() < 2 || couplings.size() > max_n)
     throw std::invalid_argument(
         fmt::format("--couplings {}: N must be in [2, {}], got {}", o.couplings_file, max_n, couplings.size()));
-  std::vector<solvers::solver_result> runs(static_cast<std::size_t>(o.restarts));
+  solvers::restart_search_result search;
   {
     numerics::progress_meter meter(fmt::format("{} N={}", what.name, couplings.size()),
                                    static_cast<std::uint64_t>(o.restarts), progress);
-#pragma omp parallel for schedule(dynamic)
-    for (std::int64_t r = 0; r < o.restarts; ++r) {
-      runs[static_cast<std::size_t>(r)] = solve(couplings, o.common.seed, static_cast<std::uint64_t>(r));
-      meter.advance();
-    }
+    search = solvers::run_restarts(couplings, solve, o.restarts, o.common.seed, [&meter] { meter.advance(); });
   }
-  const auto stats = solvers::summarise_restarts(couplings, runs);
-  std::set<numerics::spin_vector> distinct;
+  const auto& stats = search.statistics;
   std::string csv =
       fmt::format("restart,converged,{},cycle_length,unstable_units,smallest_margin,seconds\n", what.step_unit);
-  for (std::size_t r = 0; r < runs.size(); ++r) {
-    const auto& run = runs[r];
-    if (run.converged) distinct.insert(run.state);
-    const auto m = solvers::margins(couplings, run.state);
-    const auto unstable = std::count_if(m.begin(), m.end(), [](double v) { return v <= 0.0; });
+  for (std::size_t r = 0; r < search.runs.size(); ++r) {
+    const auto& run = search.runs[r];
     csv += fmt::format("{},{},{},{},{},{},{}\n", r, run.converged ? 1 : 0, run.steps, run.cycle_length,
-                       run.converged ? 0 : unstable, *std::min_element(m.begin(), m.end()), run.seconds);
+                       search.unstable_units[r], search.smallest_margins[r], run.seconds);
   }
   // Periods of the cycles entered (synchronous dynamics only; empty for every other algorithm).
   json cycles = json::object();
@@ -84,7 +73,7 @@ void run_search(const search_command_options& o, int max_n, const search_command
                        {"step_unit", what.step_unit},
                        {"converged", stats.converged},
                        {"converged_fraction", stats.converged_fraction},
-                       {"distinct_fixed_points", distinct.size()},
+                       {"distinct_fixed_points", search.distinct_fixed_points},
                        {"mean_steps_to_converge", optional_json(stats.mean_steps_to_converge)},
                        {"median_steps_to_converge", optional_json(stats.median_steps_to_converge)},
                        {"mean_smallest_margin", optional_json(stats.mean_smallest_margin)},
@@ -100,7 +89,7 @@ void run_search(const search_command_options& o, int max_n, const search_command
     return;
   }
   fmt::print("{}, N={}: {} of {} restarts reached a fixed point ({} distinct); {:.3g} s per restart\n", what.name,
-             couplings.size(), stats.converged, stats.restarts, distinct.size(), stats.mean_seconds);
+             couplings.size(), stats.converged, stats.restarts, search.distinct_fixed_points, stats.mean_seconds);
   if (stats.mean_steps_to_converge)
     fmt::print("{} to converge: mean {:.4g}, median {:.4g}; margins of the fixed points: smallest {:.4g} (mean over "
                "restarts), mean {:.4g}\n",

@@ -11,7 +11,10 @@
 
 #include <cstdint>
 #include <string>
+#include <type_traits>
+#include <variant>
 
+#include "solvers/fixed_points/search_parameters.hpp"
 #include "solvers/fixed_points/solver_result.hpp"
 #include "tools/cli_support.hpp"
 
@@ -38,6 +41,33 @@ struct search_command {
 // Adds the network options (N bounded by max_n: the solver's memory), --restarts and the common
 // options to `command`.
 void add_search_options(CLI::App& command, search_command_options& options, int max_n);
+
+// One option per parameter of `set` (--beta-final for beta_final), with its bounds and help, writing
+// into `target`.
+template <typename Options>
+void add_parameter_options(CLI::App& command, Options& target, const solvers::parameter_set<Options>& set) {
+  for (const auto& p : set.parameters) {
+    const std::string option = solvers::spell(p.name, solvers::parameter_spelling::cli);
+    std::visit(
+        [&](auto field) {
+          using value_type = std::remove_reference_t<decltype(target.*field)>;
+          if constexpr (std::is_same_v<value_type, double>)
+            add_real_option(command, option, target.*field, p.help, p.min, p.max);
+          else
+            add_integer_option(command, option, target.*field, static_cast<value_type>(p.min),
+                               static_cast<value_type>(p.max), p.help);
+        },
+        p.field);
+  }
+}
+
+// {name: value} of every parameter of `set`, integers as JSON integers (the sidecar's "parameters").
+template <typename Options>
+nlohmann::json parameters_json(const solvers::parameter_set<Options>& set, const Options& options) {
+  nlohmann::json values = nlohmann::json::object();
+  for (const auto& p : set.parameters) std::visit([&](auto field) { values[p.name] = options.*field; }, p.field);
+  return values;
+}
 
 // Runs `solve` on the network for every restart and prints / writes the summary. Throws
 // std::invalid_argument for a --couplings file that cannot be read or has N outside [2, max_n].

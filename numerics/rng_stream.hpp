@@ -34,6 +34,7 @@ enum class stream_purpose : std::uint64_t {
   learning_projection = 103,
   learning_update_mask = 104,
   learning_epoch_order = 105,
+  learning_sweep_order = 106,  // visiting order of asynchronous sweeps
 };
 
 class rng_stream {

@@ -38,8 +38,18 @@ batch_state zero_state(const steering_network& net, const Eigen::Ref<const matri
     if (layer.bias.size() != 0) drive.colwise() += layer.bias;
     s.input_drive.push_back(std::move(drive));
   }
+  if (p.init_mode == initial_state_mode::input) {  // §3.1, P9
+    for (matrix_f& layer : s.hidden) layer.topRows(p.inputs) = inputs;
+    if (labels != nullptr) {
+      for (Eigen::Index b = 0; b < batch; ++b) s.readout(labels[b], b) = 1.0F;
+    }
+    s.hidden_silent = false;
+  }
   if (p.p_update < 1.0) {
     for (const std::uint64_t id : sample_ids) s.update_streams.emplace_back(p.seed, id, numerics::stream_purpose::learning_update_mask);
+  }
+  if (p.asynchronous_sweeps) {
+    for (const std::uint64_t id : sample_ids) s.order_streams.emplace_back(p.seed, id, numerics::stream_purpose::learning_sweep_order);
   }
   return s;
 }

@@ -27,7 +27,9 @@ struct batch_state {
   matrix_f readout;                    // C × B; under reference_quirks it holds the re-mapped values (§1.3)
   std::vector<matrix_f> input_drive;   // W_in^l x + bias^l, per layer
   bool hidden_silent = true;           // every hidden unit is 0 (the initial state, §3.1)
+  std::vector<matrix_f> first_phase_hidden;  // hidden state after phase 1, kept for double_update (§3.4)
   std::vector<numerics::rng_stream> update_streams;  // one per column when p_update < 1 (fix of P1)
+  std::vector<numerics::rng_stream> order_streams;   // one per column with asynchronous_sweeps
 };
 
 struct field_set {
@@ -35,8 +37,9 @@ struct field_set {
   matrix_f readout;              // C × B
 };
 
-// The zero state (init_mode zeros) for samples `inputs`; `labels` (one per column) or nullptr
-// for inference. `sample_ids` (one per column) key the update-mask streams.
+// The initial state of init_mode (§3.1: the zero state by default) for samples `inputs`; `labels`
+// (one per column) or nullptr for inference. `sample_ids` (one per column) key the update-mask
+// and sweep-order streams.
 batch_state zero_state(const steering_network& net, const Eigen::Ref<const matrix_f>& inputs, const int* labels,
                        const std::vector<std::uint64_t>& sample_ids);
 

@@ -22,8 +22,10 @@ struct stability_sums {
 float stability_gate(const steering_parameters& p, float stability, double threshold);
 
 // One update from the state the dynamics left (§4.2-4.3). J's diagonal, the F/Bk diagonals and
-// W_back never change (§1.2). Under reference_quirks the readout state used as S_c is the
-// doubly re-mapped one (+2.5 / −0.79 for C = 10, §4.4). Returns the batch's stability sums.
+// W_back never change (§1.2) except through the ties of §4.5, applied after the update
+// (coupling_ties.hpp); J's update may be symmetrised (§4.5). Under reference_quirks the readout
+// state used as S_c is the doubly re-mapped one (+2.5 / −0.79 for C = 10, §4.4). Returns the
+// batch's stability sums.
 stability_sums apply_plasticity(steering_network& net, batch_state& state, field_set& fields);
 
 }  // namespace steer::solvers

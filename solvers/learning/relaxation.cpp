@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "solvers/learning/asynchronous_sweep.hpp"
+
 namespace steer::solvers {
 namespace {
 
@@ -13,9 +15,19 @@ void extra_quirk_evaluation(const steering_network& net, batch_state& state, fie
   if (net.parameters.reference_quirks) compute_fields(net, state, field_mode_of(ignore_right), fields);
 }
 
+void update_silence(batch_state& state) {
+  state.hidden_silent = std::all_of(state.hidden.begin(), state.hidden.end(),
+                                    [](const matrix_f& s) { return (s.array() == 0.0F).all(); });
+}
+
 }  // namespace
 
 void sweep(const steering_network& net, batch_state& state, field_set& fields, field_mode mode) {
+  if (net.parameters.asynchronous_sweeps) {
+    asynchronous_sweep(net, state, fields, mode);
+    update_silence(state);
+    return;
+  }
   compute_fields(net, state, mode, fields);
   const Eigen::Index batch = state.input.cols();
   if (state.update_streams.empty()) {
@@ -38,8 +50,7 @@ void sweep(const steering_network& net, batch_state& state, field_set& fields, f
       }
     }
   }
-  state.hidden_silent = std::all_of(state.hidden.begin(), state.hidden.end(),
-                                    [](const matrix_f& s) { return (s.array() == 0.0F).all(); });
+  update_silence(state);
 }
 
 void relax(const steering_network& net, batch_state& state, field_set& fields, int steps, int ignore_right) {
@@ -54,6 +65,7 @@ void steer_dynamics(const steering_network& net, batch_state& state, field_set& 
   const steering_parameters& p = net.parameters;
   relax(net, state, fields, p.steps_train, 0);
   if (!p.double_dynamics) return;
+  if (p.double_update) state.first_phase_hidden = state.hidden;
   for (int t = 0; t < p.steps_train; ++t) sweep(net, state, fields, field_mode_of(3));
   extra_quirk_evaluation(net, state, fields, 3);
 }

@@ -14,7 +14,8 @@ inline float sign0(float v) { return static_cast<float>((v > 0.0F) - (v < 0.0F))
 
 // One sweep (§3.2): every field from the old state, then each unit (hidden and readout) set to
 // sign(field) with probability p_update (always when p_update = 1), drawn from the sample's
-// own stream so results do not depend on the batch or the thread count.
+// own stream so results do not depend on the batch or the thread count. With
+// asynchronous_sweeps, a random-sequential sweep instead (asynchronous_sweep.hpp).
 void sweep(const steering_network& net, batch_state& state, field_set& fields, field_mode mode);
 
 // relax(state, T, ir) (§3.3): the first `warmup` = L sweeps in the inference mode, then `mode`.
@@ -23,7 +24,8 @@ void sweep(const steering_network& net, batch_state& state, field_set& fields, f
 void relax(const steering_network& net, batch_state& state, field_set& fields, int steps, int ignore_right);
 
 // The training dynamics (§3.4): with double_dynamics, relax(T, 0) then T sweeps in mode 3
-// (feedback off, label still clamped); otherwise relax(T, 0). Leaves the state to learn from.
+// (feedback off, label still clamped); otherwise relax(T, 0). Leaves the state to learn from
+// (and, with double_update, the phase-1 hidden state in first_phase_hidden).
 void steer_dynamics(const steering_network& net, batch_state& state, field_set& fields);
 
 // Inference (§5): zero state, relax(T_eval, inference mode), logits = readout field (C × B).

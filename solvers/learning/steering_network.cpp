@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "numerics/rng_stream.hpp"
+#include "solvers/learning/coupling_ties.hpp"
 
 namespace steer::solvers {
 namespace {
@@ -63,6 +64,7 @@ steering_network::steering_network(const steering_parameters& p) : parameters(p)
       layers[l].wforth_skip = gaussian(p.classes, p.hidden, p.lambda_wforth_skip[l] / std::sqrt(h), p.seed, w_forth_id);
     }
   }
+  apply_coupling_ties(*this);
 }
 
 }  // namespace steer::solvers

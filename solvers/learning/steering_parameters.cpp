@@ -64,6 +64,19 @@ void steering_parameters::validate() const {
   require_list("threshold", threshold, l + 1, false);
   const int mode = inference_ignore_right;
   require(mode == 1 || mode == 4, "inference_ignore_right", mode, "1 or 4 (the modes without feedback or label, §2)");
+  require(init_mode != initial_state_mode::input || inputs <= hidden, "N", inputs, "<= H with init_mode input");
+  require(!double_update || double_dynamics, "double_update", double_update, "false unless double_dynamics (it needs the phase-1 state)");
+  require(!symmetrize_fc || fc_left, "symmetrize_fc", symmetrize_fc, "false unless fc_left (it copies the learned forward couplings)");
+  if (symmetric_W == feedback_tie::transpose || symmetric_W == feedback_tie::transpose_over_100) {
+    // W_back ∝ W_forthᵀ/λ_wforth (§4.5): the reference divides by zero here (NaN couplings).
+    require(lambda_wforth != 0.0, "lambda_wforth", lambda_wforth, "non-zero with symmetric_W");
+    for (std::size_t k = 0; k + 1 < l; ++k) {
+      require(lambda_wback_skip[k] == 0.0 || lambda_wforth_skip[k] != 0.0, "lambda_wforth_skip", lambda_wforth_skip[k],
+              "non-zero where lambda_wback_skip is, with symmetric_W");
+    }
+  }
+  require(!(asynchronous_sweeps && reference_quirks), "reference_quirks", reference_quirks,
+          "false with asynchronous_sweeps (the reference's in-place re-mapping has no asynchronous form)");
 }
 
 }  // namespace steer::solvers

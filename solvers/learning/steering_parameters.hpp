@@ -7,6 +7,14 @@
 
 namespace steer::solvers {
 
+// symmetric_W (spec §4.5): how W_back follows W_forth — not at all (the baselines), transposed and
+// rescaled (true), the same / 100 ("buggy"), or row directions with W_back's mean norm ("normalize").
+enum class feedback_tie { none, transpose, transpose_over_100, normalize };
+
+// init_mode (spec §3.1): every unit 0, or x copied into the first N units of every hidden layer
+// with the readout set to the 0/1 one-hot label (P9; zeros at inference).
+enum class initial_state_mode { zeros, input };
+
 struct steering_parameters {
   int inputs = 784;   // N
   int hidden = 1600;  // H, neurons per hidden layer
@@ -29,9 +37,18 @@ struct steering_parameters {
   bool fc_right = false;       // learned dense backward couplings Bk^l
   bool zero_fc_init = true;    // F/Bk random part starts at 0
   bool symmetric_J_init = false;
+  // Symmetrisation options of §4.5 (coupling_ties.hpp, plasticity.hpp); all off in the baselines.
+  feedback_tie symmetric_W = feedback_tie::none;
+  bool symmetrize_fc = false;                           // Bk^l ← (F^{l+1})ᵀ; needs fc_left
+  bool symmetrize_internal_couplings = false;           // J ← (J + Jᵀ)/2
+  bool symmetric_update_internal_couplings = false;     // ΔJ ← (ΔJ + ΔJᵀ)/2
+  bool symmetric_threshold_internal_couplings = false;  // ΔJ_ij only where ΔJ_ji ≠ 0 too, per sample
   double bias_std = 0.0;
+  initial_state_mode init_mode = initial_state_mode::zeros;
   bool double_dynamics = true;  // §3.4
+  bool double_update = false;   // hidden couplings learn from the phase-1 state, the readout from the final one (§3.4)
   double p_update = 1.0;        // probability that a unit is updated in a sweep (§3.2)
+  bool asynchronous_sweeps = false;  // one unit at a time in random order (extension; the reference is synchronous)
   bool use_local_ce = false;    // soft stability gate (§4.1)
   double beta_ce = 10.0;
   std::vector<double> threshold{0.9, 3.0};  // L hidden margins (without J_D, P3) + the readout's

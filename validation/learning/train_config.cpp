@@ -18,7 +18,15 @@ struct key_spec {
   config_key_help help;
   std::function<void(training_config&, const YAML::Node&)> set;
   std::function<json(const training_config&)> get;
+  // Keys added after checkpoints were first written are left out of the JSON at their default,
+  // so older checkpoints and model files still resume and read the same.
+  bool omitted_at_default = false;
 };
+
+key_spec omitted_at_default(key_spec key) {
+  key.omitted_at_default = true;
+  return key;
+}
 
 std::string scalar_text(const YAML::Node& node) {
   if (node.IsScalar()) return node.Scalar();
@@ -95,6 +103,53 @@ key_spec fixed_key(std::string name, const json& only, std::string meaning) {
           [only](const training_config&) { return only; }};
 }
 
+// symmetric_W takes the reference's values: false, true, "buggy" or "normalize" (spec §4.5).
+key_spec feedback_tie_key() {
+  using solvers::feedback_tie;
+  const std::string name = "symmetric_W", type = "false, true, buggy or normalize";
+  return {{name, type, "false", "-",
+           "tie W_back to W_forth at initialisation and after each update: true = W_forth^T*sqrt(H)*lambda_wback/"
+           "(sqrt(C)*lambda_wforth), buggy = the same /100, normalize = W_forth's row directions with W_back's mean "
+           "column norm"},
+          [name, type](training_config& c, const YAML::Node& v) {
+            const auto text = convert<std::string>(v, name, type.c_str());
+            bool flag = false;
+            if (YAML::convert<bool>::decode(v, flag)) {
+              c.model.symmetric_W = flag ? feedback_tie::transpose : feedback_tie::none;
+            } else if (text == "buggy" || text == "normalize") {
+              c.model.symmetric_W = text == "buggy" ? feedback_tie::transpose_over_100 : feedback_tie::normalize;
+            } else {
+              throw std::invalid_argument(fmt::format("config key {}: expected {}, got '{}'", name, type, text));
+            }
+          },
+          [](const training_config& c) {
+            switch (c.model.symmetric_W) {
+              case feedback_tie::none: return json(false);
+              case feedback_tie::transpose: return json(true);
+              case feedback_tie::transpose_over_100: return json("buggy");
+              case feedback_tie::normalize: return json("normalize");
+            }
+            return json(false);
+          }};
+}
+
+// init_mode (spec §3.1): zeros or input. noisy_zeros is refused: the spec leaves open whether its
+// unit mask is shared by the whole batch (which would make a sample's start depend on its batch).
+key_spec init_mode_key() {
+  using solvers::initial_state_mode;
+  const std::string name = "init_mode";
+  return {{name, "a text", "\"zeros\"", "-",
+           "initial state: zeros, or input (x in the first N units of every layer, readout = 0/1 one-hot label)"},
+          [name](training_config& c, const YAML::Node& v) {
+            const auto text = convert<std::string>(v, name, "a text");
+            if (text != "zeros" && text != "input") {
+              throw std::invalid_argument(fmt::format("config key {}: expected zeros or input (noisy_zeros is not implemented), got '{}'", name, text));
+            }
+            c.model.init_mode = text == "zeros" ? initial_state_mode::zeros : initial_state_mode::input;
+          },
+          [](const training_config& c) { return json(c.model.init_mode == initial_state_mode::zeros ? "zeros" : "input"); }};
+}
+
 // Works on const and non-const configs alike.
 #define STEER_FIELD(expr) [](auto& c) -> auto& { return expr; }
 
@@ -107,7 +162,7 @@ const std::vector<key_spec>& key_table() {
       int_key("H", "units", "neurons per hidden layer", STEER_FIELD(c.model.hidden)),
       int_key("num_layers", "layers", "number of hidden layers L", STEER_FIELD(c.model.layers)),
       real_key("J_D", "field", "self-coupling on J's diagonal (times lambda_internal)", STEER_FIELD(c.model.self_coupling)),
-      int_key("max_steps_train", "sweeps", "T: synchronous sweeps per training phase", STEER_FIELD(c.model.steps_train)),
+      int_key("max_steps_train", "sweeps", "T: sweeps per training phase", STEER_FIELD(c.model.steps_train)),
       int_key("max_steps_eval", "sweeps", "sweeps at inference (default: max_steps_train)", STEER_FIELD(c.model.steps_eval)),
       real_key("lambda_y", "field", "label clamp strength on the readout", STEER_FIELD(c.model.lambda_y)),
       real_key("lambda_l", "coupling", "one-to-one forward inter-layer coupling", STEER_FIELD(c.model.lambda_l)),
@@ -124,6 +179,9 @@ const std::vector<key_spec>& key_table() {
       bool_key("zero_fc_init", "learned inter-layer couplings start from lambda_l*I only", STEER_FIELD(c.model.zero_fc_init)),
       bool_key("symmetric_J_init", "J <- (J + J^T)/2 at initialisation", STEER_FIELD(c.model.symmetric_J_init)),
       real_key("bias_std", "field", "std of the fixed random bias", STEER_FIELD(c.model.bias_std)),
+      omitted_at_default(bool_key("asynchronous_sweeps",
+                                  "one unit at a time in a random order per sweep (extension; the reference is synchronous)",
+                                  STEER_FIELD(c.model.asynchronous_sweeps))),
       bool_key("double_dynamics", "second phase of T sweeps with the feedback off before learning", STEER_FIELD(c.model.double_dynamics)),
       real_key("p_update", "probability", "probability that a unit is updated in a sweep", STEER_FIELD(c.model.p_update)),
       bool_key("use_local_ce", "soft stability gate 1 - sigmoid(beta_ce (h s - theta))", STEER_FIELD(c.model.use_local_ce)),
@@ -140,24 +198,38 @@ const std::vector<key_spec>& key_table() {
       int_key("inference_ignore_right", "mode", "field mode at inference and in the stability test (1 or 4)", STEER_FIELD(c.model.inference_ignore_right)),
       bool_key("reference_quirks", "replicate the reference's in-place readout re-mapping (docs/solvers/learning/reference_quirks.md)", STEER_FIELD(c.model.reference_quirks)),
       int_key("batch_size", "samples", "mini-batch size B (the update is a sum / sqrt(B))", STEER_FIELD(c.batch_size)),
-      int_key("num_epochs", "epochs", "training epochs", STEER_FIELD(c.num_epochs)),
+      int_key("num_epochs", "epochs", "training epochs (with a multi-step schedule: the sum of its phases)", STEER_FIELD(c.num_epochs)),
+      omitted_at_default(int_key("num_epochs_warmup", "epochs",
+                                 "multi-step schedule: first phase, readout only with W_back = 0", STEER_FIELD(c.schedule.warmup))),
+      omitted_at_default(int_key("num_epochs_couplings", "epochs",
+                                 "multi-step schedule: W_back <- W_forth^T (scaled), all but W_forth learn", STEER_FIELD(c.schedule.couplings))),
+      omitted_at_default(int_key("num_epochs_full", "epochs", "multi-step schedule: everything learns", STEER_FIELD(c.schedule.full))),
+      omitted_at_default(int_key("num_epochs_tuning", "epochs",
+                                 "multi-step schedule: last phase, readout only with W_back = 0 and frozen input skips",
+                                 STEER_FIELD(c.schedule.tuning))),
       text_key("data.dataset", "mnist, fashionmnist (entangled), synthetic (prototypes) or hetero (random labels)", STEER_FIELD(c.dataset)),
       int_key("data.P", "samples/class", "training samples per class", STEER_FIELD(c.p_per_class)),
       int_key("data.P_eval", "samples/class", "evaluation samples per class", STEER_FIELD(c.p_eval_per_class)),
       int_key("data.synthetic.C", "classes", "classes of the synthetic and hetero tasks (MNIST: 10)", STEER_FIELD(c.model.classes)),
       real_key("data.synthetic.p", "probability", "bit-flip probability of synthetic samples", STEER_FIELD(c.synthetic_flip)),
       text_key("data.dir", "folder holding mnist/ and fashion-mnist/ (scripts/install-datasets.sh)", STEER_FIELD(c.data_dir)),
-      fixed_key("init_mode", "zeros", "initial state"),
-      fixed_key("init_noise", 0.0, "initial noise"),
+      init_mode_key(),
+      fixed_key("init_noise", 0.0, "probability of a random +-1 unit in init_mode noisy_zeros, which is not implemented"),
       fixed_key("lambda_x", 0.0, "left block of layer 1 (asserted 0 by the reference)"),
       fixed_key("lambda_input_output_skip", 0.0, "input -> readout skip"),
-      fixed_key("double_update", false, "update J from the phase-1 state"),
-      fixed_key("symmetric_W", false, "tie W_back to W_forth"),
-      fixed_key("symmetrize_fc", false, "tie backward to forward couplings"),
+      bool_key("double_update", "hidden couplings learn from the phase-1 state, the readout from the final one (needs double_dynamics)",
+               STEER_FIELD(c.model.double_update)),
+      feedback_tie_key(),
+      bool_key("symmetrize_fc", "backward couplings <- (forward couplings of the next layer)^T after each update (needs fc_left)",
+               STEER_FIELD(c.model.symmetrize_fc)),
       fixed_key("fc_input", false, "learned dense input block"),
-      fixed_key("symmetrize_internal_couplings", false, "J <- (J + J^T)/2 after each update"),
-      fixed_key("symmetric_update_internal_couplings", false, "symmetrised update of J"),
-      fixed_key("symmetric_threshold_internal_couplings", false, "update J_ij only with J_ji"),
+      bool_key("symmetrize_internal_couplings", "J <- (J + J^T)/2 at initialisation and after each update",
+               STEER_FIELD(c.model.symmetrize_internal_couplings)),
+      bool_key("symmetric_update_internal_couplings", "symmetrised update dJ <- (dJ + dJ^T)/2",
+               STEER_FIELD(c.model.symmetric_update_internal_couplings)),
+      bool_key("symmetric_threshold_internal_couplings",
+               "per sample, dJ_ij kept only where dJ_ji is non-zero too, replaced by their mean (wins over the symmetrised update)",
+               STEER_FIELD(c.model.symmetric_threshold_internal_couplings)),
       fixed_key("begin_curriculum", 1.0, "fraction of training after which the curriculum starts"),
   };
   return table;
@@ -255,12 +327,26 @@ void finalize_config(training_config& config) {
   require(config.batch_size >= 1 && config.batch_size <= config.p_per_class * m.classes, "batch_size", config.batch_size,
           "in 1..(training samples)");
   require(config.num_epochs >= 0 && config.num_epochs <= 100000, "num_epochs", config.num_epochs, "in 0..100000");
+  const solvers::training_schedule& s = config.schedule;
+  for (const auto& [name, epochs] : {std::pair<const char*, int>{"num_epochs_warmup", s.warmup}, {"num_epochs_couplings", s.couplings},
+                                     {"num_epochs_full", s.full}, {"num_epochs_tuning", s.tuning}}) {
+    require(epochs >= 0 && epochs <= 100000, name, epochs, "in 0..100000");
+  }
+  if (s.active()) {
+    require(config.num_epochs == s.epochs(), "num_epochs", config.num_epochs,
+            "the sum of num_epochs_warmup, _couplings, _full and _tuning with a multi-step schedule");
+    // W_back ← W_forthᵀ/λ_wforth when the couplings phase starts (spec §4.6).
+    require(m.lambda_wforth != 0.0, "lambda_wforth", m.lambda_wforth, "non-zero with a multi-step schedule");
+  }
   m.validate();
 }
 
 nlohmann::json config_to_json(const training_config& config) {
   json out = json::object();
-  for (const key_spec& key : key_table()) out[key.help.name] = key.get(config);
+  for (const key_spec& key : key_table()) {
+    json value = key.get(config);
+    if (!key.omitted_at_default || value.dump() != key.help.default_value) out[key.help.name] = std::move(value);
+  }
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "solvers/learning/steering_parameters.hpp"
+#include "solvers/learning/training_schedule.hpp"
 
 namespace steer::validation {
 
@@ -24,6 +25,7 @@ struct training_config {
   std::string data_dir = "data";  // where scripts/install-datasets.sh puts the IDX files
   int batch_size = 16;
   int num_epochs = 20;
+  solvers::training_schedule schedule;  // multi_step_train phases (epochs); num_epochs = their sum
   bool lambda_r_set = false;      // lambda_r defaults to lambda_l (reference: ${lambda_l})
   bool steps_eval_set = false;    // max_steps_eval defaults to max_steps_train
 };

@@ -176,6 +176,7 @@ run_outcome run_training(const training_config& config, const std::filesystem::p
   outcome.resumed_epochs = static_cast<int>(outcome.epochs.size());
   const auto batches = static_cast<std::uint64_t>(task.train.size() / config.batch_size);
   for (int epoch = outcome.resumed_epochs + 1; epoch <= config.num_epochs; ++epoch) {
+    solvers::enter_schedule_epoch(net, config.model, config.schedule, epoch);  // multi-step phases, if any
     const auto start = clock_type::now();
     solvers::stability_sums sums;
     {

@@ -9,8 +9,9 @@
 namespace steer::solvers::test {
 
 // L = 1, N = 2, H = 3, C = 2, J_D = 0.5, λ_y = 1000, matrices of §2.1 (λ already folded in).
-inline steering_network hand_network(bool quirks = false) {
+inline steering_network hand_network(bool quirks = false, bool asynchronous = false) {
   steering_parameters p;
+  p.asynchronous_sweeps = asynchronous;
   p.inputs = 2;
   p.hidden = 3;
   p.classes = 2;

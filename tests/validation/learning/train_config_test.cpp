@@ -47,8 +47,25 @@ TEST(TrainConfig, RefusesBadInputWithOneLineNamingTheKey) {
   EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "H=many"); }), "config key H: expected an integer, got 'many'");
   EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "H=1.5"); }), "config key H: expected an integer, got '1.5'");
   EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "fc_left=maybe"); }), "config key fc_left: expected true or false, got 'maybe'");
-  EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "double_update=true"); }),
-            "config key double_update: only false is implemented, got 'true'");
+  EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "fc_input=true"); }),
+            "config key fc_input: only false is implemented, got 'true'");
+  EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "init_mode=noisy_zeros"); }),
+            "config key init_mode: expected zeros or input (noisy_zeros is not implemented), got 'noisy_zeros'");
+  EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "symmetric_W=sometimes"); }),
+            "config key symmetric_W: expected false, true, buggy or normalize, got 'sometimes'");
+  training_config schedule;
+  apply_setting(schedule, "num_epochs_warmup=5");
+  apply_setting(schedule, "num_epochs_couplings=20");
+  EXPECT_EQ(invalid_argument_message([&] { finalize_config(schedule); }),
+            "num_epochs must be the sum of num_epochs_warmup, _couplings, _full and _tuning with a multi-step schedule, got 20");
+  apply_setting(schedule, "num_epochs=25");
+  finalize_config(schedule);
+  EXPECT_EQ(schedule.schedule.epochs(), 25);
+  training_config single;
+  apply_setting(single, "double_update=true");
+  apply_setting(single, "double_dynamics=false");
+  EXPECT_EQ(invalid_argument_message([&] { finalize_config(single); }),
+            "double_update must be false unless double_dynamics (it needs the phase-1 state), got true");
   EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "novalue"); }), "--set: expected key=value, got 'novalue'");
   EXPECT_EQ(invalid_argument_message([&] { apply_yaml_text(c, "data:\n  P_evl: 3\n", "t.yaml"); }),
             "unknown config key 'data.P_evl' (steer train --help-config lists them)");
@@ -75,6 +92,24 @@ TEST(TrainConfig, JsonRoundTripAndHelp) {
   const training_config back = config_from_json(config_to_json(c));
   EXPECT_EQ(config_to_json(back), config_to_json(c));
   EXPECT_EQ(back.model.seed, 123456789012U);
+  // asynchronous_sweeps is left out at its default, so checkpoints written before it existed resume.
+  EXPECT_FALSE(config_to_json(c).contains("asynchronous_sweeps"));
+  EXPECT_FALSE(config_to_json(c).contains("num_epochs_tuning"));
+  EXPECT_EQ(config_to_json(c).at("symmetric_W"), false);
+  for (const char* setting : {"asynchronous_sweeps=true", "symmetric_W=normalize", "symmetric_update_internal_couplings=true",
+                              "double_update=true", "init_mode=input"}) {
+    training_config options = c;
+    apply_setting(options, setting);
+    finalize_config(options);
+    const nlohmann::json json = config_to_json(options);
+    EXPECT_NE(json, config_to_json(c)) << setting;
+    EXPECT_EQ(config_to_json(config_from_json(json)), json) << setting;
+  }
+  training_config tie;
+  apply_setting(tie, "symmetric_W=true");
+  EXPECT_EQ(tie.model.symmetric_W, solvers::feedback_tie::transpose);
+  apply_setting(tie, "symmetric_W=buggy");
+  EXPECT_EQ(config_to_json(tie).at("symmetric_W"), "buggy");
   for (const config_key_help& key : config_keys()) {
     EXPECT_FALSE(key.meaning.empty()) << key.name;
     EXPECT_FALSE(key.default_value.empty()) << key.name;

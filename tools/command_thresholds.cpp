@@ -1,9 +1,12 @@
 // `steer thresholds`: success probability of a fixed-point search algorithm vs J_D, the J_D of
 // 50 % success per N with a bootstrap error, and the finite-size extrapolation over several N
-// (issue 9 items 6-7; spec fixed-points-theory §6). Resumable per (N, J_D) point.
+// (issue 9 items 6-7; spec fixed-points-theory §6). Resumable per (N, J_D, network); shardable
+// (--shard i/n + steer merge) and MPI-parallel over those units (issue 12, tools/ensemble_run.hpp).
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
 #include <stdexcept>
 
@@ -12,6 +15,7 @@
 #include "tools/build_info.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
+#include "tools/ensemble_run.hpp"
 #include "validation/fixed_points/accessibility_threshold.hpp"
 
 namespace steer::tools {
@@ -30,6 +34,7 @@ struct thresholds_options {
   std::int64_t bootstrap = 200;
   bool local_density = false;
   int radius = 2;
+  std::optional<validation::shard_spec> shard;
 };
 
 constexpr int max_threshold_neurons = 20000;
@@ -70,8 +75,7 @@ json size_json(const validation::threshold_result& r) {
   curve["wilson_lower"] = lower;
   curve["wilson_upper"] = upper;
   curve["mean_sweeps_to_converge"] = sweeps;
-  std::int64_t resumed = 0;
-  for (const auto& p : r.points) resumed += p.resumed ? 1 : 0;
+  curve["design_effect"] = r.design_effect;
   json result = {{"algorithm", c.algorithm},
                  {"n", c.n},
                  {"threshold", optional_json(r.threshold)},
@@ -80,8 +84,10 @@ json size_json(const validation::threshold_result& r) {
                  {"restarts", c.restarts},
                  {"bootstrap_replicates", c.bootstrap},
                  {"bootstrap_defined", r.bootstrap_defined},
-                 {"curve", curve},
-                 {"resumed_points", resumed}};
+                 {"bootstrap_undefined_fraction", r.bootstrap_undefined_fraction},
+                 {"threshold_flagged", r.threshold_flagged},
+                 {"threshold_flag", r.threshold_flag},
+                 {"curve", curve}};
   if (c.radius > 0)
     result["local_density"] = {{"radius", c.radius},
                                {"measured_at_distance", r.measured_at_distance},
@@ -94,12 +100,17 @@ json size_json(const validation::threshold_result& r) {
 json extrapolation_json(const validation::threshold_extrapolation& e) {
   json crossings = json::array();
   for (const auto& c : e.crossings)
-    crossings.push_back({{"n_small", c.n_small}, {"n_large", c.n_large}, {"self_coupling", optional_json(c.self_coupling)}});
+    crossings.push_back({{"n_small", c.n_small}, {"n_large", c.n_large}, {"self_coupling", optional_json(c.self_coupling)},
+                         {"accepted", c.accepted}, {"status", c.status}, {"error", optional_json(c.error)},
+                         {"z_below", optional_json(c.z_below)}, {"z_above", optional_json(c.z_above)},
+                         {"bootstrap_undefined_fraction", c.bootstrap_undefined_fraction}});
   json result = {{"method", e.method}, {"reason", e.reason}, {"estimate", optional_json(e.estimate)},
                  {"estimate_error", optional_json(e.estimate_error)}, {"crossings", crossings}};
   if (e.fit)
-    result["fit"] = {{"form", e.fit->form}, {"a", e.fit->a}, {"a_error", e.fit->a_error}, {"b", e.fit->b},
-                     {"nu", optional_json(e.fit->nu)}, {"residuals", e.fit->residuals},
+    result["fit"] = {{"form", e.fit->form}, {"a", e.fit->a}, {"a_error", e.fit->a_error},
+                     {"a_error_conditional", e.fit->a_error_conditional}, {"b", e.fit->b},
+                     {"nu", optional_json(e.fit->nu)}, {"nu_error", optional_json(e.fit->nu_error)},
+                     {"covariance", e.fit->covariance}, {"note", e.fit->note}, {"residuals", e.fit->residuals},
                      {"chi_square", e.fit->chi_square}, {"degrees_of_freedom", e.fit->degrees_of_freedom}};
   return result;
 }
@@ -139,30 +150,100 @@ void print_text(const validation::threshold_result& r) {
   fmt::print("N={} {} ({} sweeps, {} networks x {} restarts): threshold J_D* = {}{}\n", c.n, c.algorithm, c.max_sweeps,
              c.networks, c.restarts, r.threshold ? fmt::format("{:.4g}", *r.threshold) : "not in the grid",
              r.threshold_error ? fmt::format(" +- {:.2g}", *r.threshold_error) : "");
+  if (r.threshold_flagged) fmt::print("  flagged: {}\n", r.threshold_flag);
   for (std::size_t k = 0; k < r.points.size(); ++k)
-    fmt::print("  J_D={:<8g} success {:.3f} [{:.3f}, {:.3f}]{}\n", c.self_couplings[k], r.success[k], r.wilson[k].lower,
-               r.wilson[k].upper,
+    fmt::print("  J_D={:<8g} success {:.3f} [{:.3f}, {:.3f}]{}{}\n", c.self_couplings[k], r.success[k], r.wilson[k].lower,
+               r.wilson[k].upper, r.design_effect[k] > 1.0 ? fmt::format(" (design effect {:.2f})", r.design_effect[k]) : "",
                c.radius > 0 && !r.measured_at_distance[k].empty()
                    ? fmt::format("  fixed points at d=1..{}: {::.3g} (typical {::.3g})", c.radius, r.measured_at_distance[k],
                                  r.typical_at_distance[k])
                    : "");
 }
 
-void run_thresholds(const thresholds_options& o, bool progress) {
+std::vector<validation::threshold_config> configs_of(const thresholds_options& o) {
   const auto sizes = parse_size_list(o.sizes, "--n", 2, max_threshold_neurons);
   const auto grid = parse_range_list(o.self_couplings, "--self-couplings");
-  const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
   std::vector<validation::threshold_config> configs;
   for (const int n : sizes) {
     configs.push_back({o.algorithm, n, grid, o.networks, o.restarts, o.max_sweeps, o.bootstrap,
-                       o.local_density ? o.radius : 0, o.common.seed, progress, {}, build_info::version});
+                       o.local_density ? o.radius : 0, o.common.seed, false, {}, build_info::version});
     validate(configs.back());  // every size checked before the first one runs
-    if (!out.empty()) configs.back().points_dir = out / "points";
   }
-  if (!out.empty()) std::filesystem::create_directories(out / "points");
+  return configs;
+}
+
+// Every parameter that changes the results: the key of a sharded run. Units are (N, J_D,
+// network), N-major then J_D-major: the units of size i follow those of sizes 0..i−1, each size
+// ordered as validation::run_threshold_units orders them.
+json run_parameters(const thresholds_options& o) {
+  return {{"algorithm", o.algorithm}, {"n", o.sizes}, {"self_couplings", o.self_couplings}, {"networks", o.networks},
+          {"restarts", o.restarts}, {"max_sweeps", o.max_sweeps}, {"bootstrap", o.bootstrap},
+          {"local_density", o.local_density}, {"radius", o.radius}, {"seed", o.common.seed}};
+}
+
+thresholds_options options_from(const json& p, const common_options& output) {
+  thresholds_options o;
+  o.common = output;
+  o.common.seed = p.at("seed").get<std::uint64_t>();
+  o.algorithm = p.at("algorithm").get<std::string>();
+  o.sizes = p.at("n").get<std::string>();
+  o.self_couplings = p.at("self_couplings").get<std::string>();
+  o.networks = p.at("networks").get<std::int64_t>();
+  o.restarts = p.at("restarts").get<std::int64_t>();
+  o.max_sweeps = p.at("max_sweeps").get<std::int64_t>();
+  o.bootstrap = p.at("bootstrap").get<std::int64_t>();
+  o.local_density = p.at("local_density").get<bool>();
+  o.radius = p.at("radius").get<int>();
+  return o;
+}
+
+std::int64_t unit_count(const std::vector<validation::threshold_config>& configs) {
+  std::int64_t units = 0;
+  for (const auto& c : configs) units += validation::threshold_unit_count(c);
+  return units;
+}
+
+// The networks of units [range.begin, range.end), size by size; saved under <out>/points.
+std::vector<validation::threshold_network> compute_units(std::vector<validation::threshold_config> configs,
+                                                         const std::filesystem::path& out, validation::index_range range,
+                                                         bool progress, bool quiet) {
+  std::vector<validation::threshold_network> units;
+  std::int64_t first = 0;
+  for (auto& config : configs) {
+    const std::int64_t count = validation::threshold_unit_count(config);
+    const validation::index_range mine{std::max(range.begin, first) - first, std::min(range.end, first + count) - first};
+    first += count;
+    if (mine.size() <= 0) continue;
+    config.progress = progress;
+    if (!out.empty()) {
+      config.points_dir = out / "points";
+      std::filesystem::create_directories(config.points_dir);
+    }
+    auto block = validation::run_threshold_units(config, mine);
+    // Resume history goes to stderr, never into the outputs (merged = unsharded, byte for byte).
+    const auto resumed = std::count_if(block.begin(), block.end(), [](const auto& u) { return u.resumed; });
+    if (resumed > 0 && !quiet)
+      fmt::print(stderr, "steer: note: thresholds N={}: {} of the {} networks computed here were resumed from {}\n",
+                 config.n, resumed, block.size(), config.points_dir.string());
+    units.insert(units.end(), std::make_move_iterator(block.begin()), std::make_move_iterator(block.end()));
+  }
+  return units;
+}
+
+// Every size's units share one codec shape (the radius is the same for all sizes).
+validation::unit_codec<validation::threshold_network> unit_codec_of(const std::vector<validation::threshold_config>& configs) {
+  return validation::threshold_network_codec(configs.front());
+}
+
+// Text, JSON and files from every unit in order: the same for one process, MPI ranks and merged shards.
+void write_outputs(const thresholds_options& o, const std::vector<validation::threshold_config>& configs,
+                   const std::vector<validation::threshold_network>& units, const std::filesystem::path& out) {
   std::vector<validation::threshold_result> results;
+  std::int64_t first = 0;
   for (const auto& config : configs) {
-    results.push_back(validation::run_threshold(config));
+    const auto begin = units.begin() + static_cast<std::ptrdiff_t>(first);
+    first += validation::threshold_unit_count(config);
+    results.push_back(validation::summarise_threshold(config, {begin, units.begin() + static_cast<std::ptrdiff_t>(first)}));
     if (!o.common.json) print_text(results.back());
   }
   std::optional<validation::threshold_extrapolation> extrapolation;
@@ -190,6 +271,17 @@ void run_thresholds(const thresholds_options& o, bool progress) {
                extrapolation->estimate ? fmt::format("{:.4g}", *extrapolation->estimate) : "none",
                extrapolation->estimate_error ? fmt::format(" +- {:.2g}", *extrapolation->estimate_error) : "");
   fmt::print("verdict: {}\n", line);
+}
+
+void run_thresholds(const thresholds_options& o, bool progress) {
+  const auto configs = configs_of(o);
+  const ensemble_role role = start_ensemble(unit_count(configs), o.shard, o.common, progress);
+  // Every process saves its finished networks under --out/points, so a rerun of any of them resumes.
+  const std::filesystem::path out = o.common.out.empty() ? std::filesystem::path{} : std::filesystem::path(o.common.out);
+  const auto all = run_ensemble_units<validation::threshold_network>(
+      role, ensemble_key("thresholds", run_parameters(o)), unit_codec_of(configs), o.common,
+      [&](validation::index_range range, bool show) { return compute_units(configs, out, range, show, o.common.quiet); });
+  if (all) write_outputs(o, configs, *all, role.out);
 }
 
 }  // namespace
@@ -221,7 +313,15 @@ void register_thresholds(CLI::App& app) {
   add_integer_option(*command, "--radius", o->radius, 1, 3, "Radius for --local-density");
   add_common_options(*command, o->common,
                      "Directory for thresholds.csv, thresholds_curve.csv, thresholds.json and points/ (finished "
-                     "(N, J_D) points; a rerun with the same parameters resumes)");
+                     "(N, J_D, network) units; a rerun with the same parameters resumes)");
+  add_shard_option(*command, o->shard);
+  register_shard_merger("thresholds", [](const json& parameters, const std::vector<json>& units,
+                                         const common_options& output, const std::filesystem::path& out) {
+    const thresholds_options merged = options_from(parameters, output);
+    const auto configs = configs_of(merged);
+    check_merged_unit_count(units, unit_count(configs));
+    write_outputs(merged, configs, validation::decode_units(unit_codec_of(configs), units), out);
+  });
   command->callback([o] { run_thresholds(*o, apply_common_options(o->common)); });
 }
 

@@ -2,10 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <boost/math/tools/minima.hpp>
-#include <boost/math/tools/roots.hpp>
 #include <boost/math/tools/toms748_solve.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -25,64 +24,56 @@ double segment_root(double x0, double y0, double x1, double y1) {
   return 0.5 * (lo + hi);
 }
 
-void check_points(const std::vector<double>& sizes, const std::vector<double>& thresholds,
-                  const std::vector<double>& errors, std::size_t minimum) {
-  if (sizes.size() != thresholds.size() || sizes.size() != errors.size())
-    throw std::invalid_argument("drift fit: sizes, thresholds and errors must have equal lengths");
-  if (sizes.size() < minimum)
-    throw std::invalid_argument(fmt::format("drift fit: needs at least {} sizes, got {}", minimum, sizes.size()));
-  for (const double e : errors)
-    if (!(e > 0.0)) throw std::invalid_argument(fmt::format("drift fit: errors must be > 0, got {}", e));
-}
-
-// Weighted linear least squares of t = a + b g, weights 1/σ², in centred form (g − ḡ, ḡ the
-// weighted mean): the raw normal equations cancel catastrophically when weights differ by many
-// orders of magnitude. Throws std::domain_error if the fit is not finite (e.g. all g equal).
-drift_fit linear_fit(const std::vector<double>& g, const std::vector<double>& t, const std::vector<double>& sigma) {
-  double sw = 0, g_mean = 0, t_mean = 0;
-  for (std::size_t k = 0; k < g.size(); ++k) {
-    const double w = 1.0 / (sigma[k] * sigma[k]);
-    sw += w;
-    g_mean += w * g[k];
-    t_mean += w * t[k];
-  }
-  g_mean /= sw;
-  t_mean /= sw;
-  double sgg = 0, sgt = 0;
-  for (std::size_t k = 0; k < g.size(); ++k) {
-    const double w = 1.0 / (sigma[k] * sigma[k]), dg = g[k] - g_mean;
-    sgg += w * dg * dg;
-    sgt += w * dg * (t[k] - t_mean);
-  }
-  drift_fit fit;
-  fit.b = sgt / sgg;
-  fit.a = t_mean - fit.b * g_mean;
-  // Var(a) = 1/Σw + ḡ²/Σw(g − ḡ)², the same value as the raw form's Σwg²/det.
-  fit.a_error = std::sqrt(1.0 / sw + g_mean * g_mean / sgg);
-  if (!std::isfinite(fit.a) || !std::isfinite(fit.b) || !std::isfinite(fit.a_error))
-    throw std::domain_error("drift fit: not finite (the sizes give no lever arm)");
-  for (std::size_t k = 0; k < g.size(); ++k) {
-    const double r = t[k] - (fit.a + fit.b * g[k]);
-    fit.residuals.push_back(r);
-    fit.chi_square += (r / sigma[k]) * (r / sigma[k]);
-  }
-  return fit;
-}
-
 }  // namespace
 
 proportion_interval wilson_interval(std::int64_t successes, std::int64_t trials, double z) {
   if (trials < 1 || successes < 0 || successes > trials)
     throw std::invalid_argument(fmt::format("Wilson interval: need 0 <= successes <= trials, trials >= 1; got {} of {}",
                                             successes, trials));
-  const double n = static_cast<double>(trials);
-  const double p = static_cast<double>(successes) / n;
+  return wilson_interval_effective(static_cast<double>(successes), static_cast<double>(trials), z);
+}
+
+proportion_interval wilson_interval_effective(double successes, double trials, double z) {
+  if (!(trials > 0.0) || !(successes >= 0.0) || successes > trials)
+    throw std::invalid_argument(fmt::format("Wilson interval: need 0 <= successes <= trials, trials > 0; got {} of {}",
+                                            successes, trials));
+  const double n = trials;
+  const double p = successes / n;
   const double z2 = z * z;
   const double denominator = 1.0 + z2 / n;
   const double centre = (p + z2 / (2.0 * n)) / denominator;
   const double half = z * std::sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n)) / denominator;
   // At p̂ = 0 (1) the lower (upper) end is exactly 0 (1); the formula would leave a rounding residue.
-  return {successes == 0 ? 0.0 : centre - half, successes == trials ? 1.0 : centre + half};
+  return {successes == 0.0 ? 0.0 : centre - half, successes == trials ? 1.0 : centre + half};
+}
+
+clustered_proportion clustered_wilson_interval(const std::vector<std::int64_t>& successes_per_cluster,
+                                               std::int64_t trials_per_cluster, double z) {
+  if (successes_per_cluster.empty() || trials_per_cluster < 1)
+    throw std::invalid_argument("clustered Wilson interval: needs >= 1 cluster of >= 1 trial");
+  const double m = static_cast<double>(trials_per_cluster), clusters = static_cast<double>(successes_per_cluster.size());
+  double total = 0.0;
+  for (const auto y : successes_per_cluster) {
+    if (y < 0 || y > trials_per_cluster)
+      throw std::invalid_argument(fmt::format("clustered Wilson interval: {} successes of {} trials", y, trials_per_cluster));
+    total += static_cast<double>(y);
+  }
+  clustered_proportion r;
+  r.proportion = total / (clusters * m);
+  const double p = r.proportion;
+  if (trials_per_cluster == 1) {
+    r.design_effect = 1.0;
+  } else if (p == 0.0 || p == 1.0 || successes_per_cluster.size() == 1) {
+    r.design_effect = m;
+  } else {
+    double squares = 0.0;
+    for (const auto y : successes_per_cluster) squares += (static_cast<double>(y) / m - p) * (static_cast<double>(y) / m - p);
+    const double cluster_variance = squares / (clusters * (clusters - 1.0));
+    r.design_effect = std::clamp(cluster_variance / (p * (1.0 - p) / (clusters * m)), 1.0, m);
+  }
+  r.effective_trials = clusters * m / r.design_effect;
+  r.interval = wilson_interval_effective(p * r.effective_trials, r.effective_trials, z);
+  return r;
 }
 
 std::vector<double> isotonic_fit(const std::vector<double>& values, const std::vector<double>& weights) {
@@ -135,33 +126,6 @@ std::optional<double> curve_crossing(const std::vector<double>& x, const std::ve
     previous = k;
   }
   return crossing;
-}
-
-drift_fit fit_power_law_drift(const std::vector<double>& sizes, const std::vector<double>& thresholds,
-                              const std::vector<double>& errors) {
-  check_points(sizes, thresholds, errors, 4);
-  const auto at = [&](double nu) {
-    std::vector<double> g;
-    for (const double n : sizes) g.push_back(std::pow(n, -nu));
-    return linear_fit(g, thresholds, errors);
-  };
-  const auto [nu, chi] = boost::math::tools::brent_find_minima([&](double v) { return at(v).chi_square; }, 0.05, 3.0, 40);
-  drift_fit fit = at(nu);
-  fit.form = "a + b N^-nu";
-  fit.nu = nu;
-  fit.degrees_of_freedom = static_cast<int>(sizes.size()) - 3;
-  return fit;
-}
-
-drift_fit fit_log_drift(const std::vector<double>& sizes, const std::vector<double>& thresholds,
-                        const std::vector<double>& errors) {
-  check_points(sizes, thresholds, errors, 2);
-  std::vector<double> g;
-  for (const double n : sizes) g.push_back(1.0 / std::log(n));
-  drift_fit fit = linear_fit(g, thresholds, errors);
-  fit.form = "a + b / ln N";
-  fit.degrees_of_freedom = static_cast<int>(sizes.size()) - 2;
-  return fit;
 }
 
 }  // namespace steer::validation

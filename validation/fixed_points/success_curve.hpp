@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "validation/fixed_points/drift_fit.hpp"  // the drift fits, declared here before they had their file
+
 namespace steer::validation {
 
 // Wilson score interval for a binomial proportion (Wilson, JASA 22, 209 (1927)):
@@ -20,6 +22,27 @@ struct proportion_interval {
   double upper = 1.0;
 };
 proportion_interval wilson_interval(std::int64_t successes, std::int64_t trials, double z = 1.959963984540054);
+// The same formula for real counts (an effective number of trials, below).
+proportion_interval wilson_interval_effective(double successes, double trials, double z = 1.959963984540054);
+
+// Trials clustered by network: m restarts of each of M networks share the network, so they are
+// not independent (issue 9 review). The Wilson interval on Kish's effective sample size
+// n_eff = M m / deff, centred on p̂ = Σ y_k / (M m) (Kish, Survey Sampling (1965) §5.4; the
+// design-effect adjustment of Wilson's interval as in Korn & Graubard, Survey Methodology 24
+// (1998)). deff = s²_cluster / (p̂(1 − p̂)/(M m)), with s²_cluster = Σ (p_k − p̂)² / (M (M − 1))
+// the between-network variance of p̂ (p_k = y_k/m), clamped to [1, m]: below 1 would claim more
+// information than independent trials, above m less than one trial per network. When p̂ is 0 or
+// 1 (or M = 1) the variance cannot be estimated and deff = m (one trial per network: the
+// conservative end). m = 1 gives deff = 1, the plain Wilson interval.
+struct clustered_proportion {
+  double proportion = 0.0;
+  double design_effect = 1.0;
+  double effective_trials = 0.0;
+  proportion_interval interval;
+};
+// Throws std::invalid_argument for no clusters, trials_per_cluster < 1 or a count outside [0, m].
+clustered_proportion clustered_wilson_interval(const std::vector<std::int64_t>& successes_per_cluster,
+                                               std::int64_t trials_per_cluster, double z = 1.959963984540054);
 
 // Weighted least-squares non-decreasing fit (isotonic regression) by pool-adjacent-violators
 // (Ayer et al., Ann. Math. Stat. 26, 641 (1955)): adjacent violating blocks are merged into their
@@ -38,23 +61,5 @@ std::optional<double> level_crossing(const std::vector<double>& x, const std::ve
 // when there is no such sign change.
 std::optional<double> curve_crossing(const std::vector<double>& x, const std::vector<double>& smaller,
                                      const std::vector<double>& larger);
-
-// threshold(N) = a + b g(N), weighted by 1/σ², with g(N) = N^−ν (ν fitted by Brent's method on
-// [0.05, 3], a and b by linear least squares at each ν — variable projection) or g(N) = 1/ln N.
-struct drift_fit {
-  std::string form;                // "a + b N^-nu" or "a + b / ln N"
-  double a = 0.0;                  // the extrapolated threshold N → ∞
-  double a_error = 0.0;            // its standard error from the weighted fit (at the fitted ν)
-  double b = 0.0;
-  std::optional<double> nu;        // power-law form only
-  std::vector<double> residuals;   // threshold − fit, per size
-  double chi_square = 0.0;         // Σ (residual/σ)²
-  int degrees_of_freedom = 0;
-};
-// Throws std::invalid_argument for fewer than 2 points (power law: 4), unequal lengths or σ ≤ 0.
-drift_fit fit_power_law_drift(const std::vector<double>& sizes, const std::vector<double>& thresholds,
-                              const std::vector<double>& errors);
-drift_fit fit_log_drift(const std::vector<double>& sizes, const std::vector<double>& thresholds,
-                        const std::vector<double>& errors);
 
 }  // namespace steer::validation

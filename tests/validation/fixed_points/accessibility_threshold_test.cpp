@@ -1,5 +1,6 @@
-// The threshold experiment at small N: identical for 1 and 2 threads, resumed points reused and
-// equal to fresh ones, corrupted points recomputed, local density beside the theory.
+// The threshold experiment at small N: identical for 1 and 2 threads, resumed networks reused and
+// equal to fresh ones, corrupted ones recomputed, the units of any split summarise to the whole
+// run, local density beside the theory.
 #include "validation/fixed_points/accessibility_threshold.hpp"
 
 #include <gtest/gtest.h>
@@ -56,9 +57,10 @@ TEST(AccessibilityThreshold, ResumesFinishedPointsAndRecomputesBadOnes) {
   c.points_dir = dir;
   const auto first = validation::run_threshold(c);
   for (const auto& p : first.points) EXPECT_FALSE(p.resumed);
-  // Corrupt one point: it must be recomputed, the others reused.
+  // One file per (J_D, network). Corrupt one: its network is recomputed (so its point counts as
+  // not resumed), every other one reused.
   auto files = std::vector<std::filesystem::path>(std::filesystem::directory_iterator(dir), {});
-  ASSERT_EQ(files.size(), c.self_couplings.size());
+  ASSERT_EQ(files.size(), c.self_couplings.size() * static_cast<std::size_t>(c.networks));
   std::ofstream(files.front()) << "{\"format\": 1, \"successes\": [99]}";
   const auto again = validation::run_threshold(c);
   int resumed = 0;
@@ -69,6 +71,44 @@ TEST(AccessibilityThreshold, ResumesFinishedPointsAndRecomputesBadOnes) {
   c.max_sweeps = 101;  // another key: nothing reused
   for (const auto& p : validation::run_threshold(c).points) EXPECT_FALSE(p.resumed);
   std::filesystem::remove_all(dir);
+}
+
+TEST(AccessibilityThreshold, UnitsOfAnySplitGiveTheWholeRun) {
+  const auto c = small_config();
+  const auto whole = validation::run_threshold(c);
+  const std::int64_t total = validation::threshold_unit_count(c);
+  ASSERT_EQ(total, 7 * 12);
+  // Three pieces cutting across J_D boundaries, as shards or MPI ranks would.
+  auto units = validation::run_threshold_units(c, {0, 17});
+  for (const auto& piece : {validation::index_range{17, 50}, validation::index_range{50, total}}) {
+    const auto more = validation::run_threshold_units(c, piece);
+    units.insert(units.end(), more.begin(), more.end());
+  }
+  const auto joined = validation::summarise_threshold(c, units);
+  EXPECT_EQ(joined.success, whole.success);
+  EXPECT_EQ(joined.threshold, whole.threshold);
+  EXPECT_EQ(joined.threshold_error, whole.threshold_error);
+  // The codec round-trips a unit and refuses impossible ones.
+  const auto codec = validation::threshold_network_codec(c);
+  const auto back = codec.decode(codec.encode(units[30]));
+  EXPECT_EQ(back.successes, units[30].successes);
+  EXPECT_EQ(back.sweeps_of_converged, units[30].sweeps_of_converged);
+  auto bad = codec.encode(units[30]);
+  bad["successes"] = 3;  // more than the 2 restarts
+  EXPECT_THROW(codec.decode(bad), validation::malformed_unit);
+  EXPECT_THROW(validation::run_threshold_units(c, {0, total + 1}), std::invalid_argument);
+}
+
+TEST(AccessibilityThreshold, ClusteredIntervalsWithSeveralRestarts) {
+  // restarts = 2: every point's interval is the clustered one over its networks.
+  const auto r = validation::run_threshold(small_config());
+  for (std::size_t k = 0; k < r.points.size(); ++k) {
+    const auto expected = validation::clustered_wilson_interval(r.points[k].successes, 2);
+    EXPECT_EQ(r.wilson[k].lower, expected.interval.lower);
+    EXPECT_EQ(r.wilson[k].upper, expected.interval.upper);
+    EXPECT_GE(r.design_effect[k], 1.0);
+    EXPECT_LE(r.design_effect[k], 2.0);
+  }
 }
 
 TEST(AccessibilityThreshold, LocalDensityBesideTheTypicalExpectation) {

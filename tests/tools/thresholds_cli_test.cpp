@@ -1,0 +1,115 @@
+// `steer thresholds` (issue 9 item 6, issue 12): the JSON contract, the step-curve error, resume
+// through --out (notes on stderr, identical outputs), several sizes with the extrapolation, and
+// `--shard i/n` + `steer merge` reproducing the unsharded stdout (JSON and text) and files byte
+// for byte — shards cut across N and J_D boundaries.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tests/support/cli_checks.hpp"
+
+using steer_test::expect_same_output_files;
+using steer_test::run;
+using steer_test::run_json;
+using steer_test::scratch;
+
+namespace {
+
+std::filesystem::path fresh(const std::string& name) {
+  const auto dir = scratch() / name;
+  std::filesystem::remove_all(dir);
+  return dir;
+}
+
+const std::vector<std::string> output_files = {"thresholds.csv", "thresholds_curve.csv", "thresholds.json"};
+
+}  // namespace
+
+// A step-like curve (0 % at J_D = 0, 100 % at 1): every bootstrap replicate interpolates the same
+// midpoint, so the error must come from the grid step (1/√12), not the bootstrap's ~1e−16; and the
+// drift fit over two such sizes must be finite.
+TEST(ThresholdsCli, StepCurveErrorIsTheGridResolution) {
+  const auto one = run_json("thresholds --n 100 --self-couplings 0,1 --networks 20 --bootstrap 40 --json --threads 1");
+  EXPECT_DOUBLE_EQ(one["threshold"].get<double>(), 0.5);
+  EXPECT_NEAR(one["threshold_error"].get<double>(), 1.0 / std::sqrt(12.0), 1e-12);
+  EXPECT_EQ(one["bootstrap_undefined_fraction"], 0.0);
+  EXPECT_EQ(one["threshold_flagged"], false);
+  const auto two = run_json("thresholds --n 50,100 --self-couplings 0,1 --networks 20 --bootstrap 40 --json --threads 1");
+  EXPECT_EQ(two["extrapolation"]["method"], "drift fit");
+  EXPECT_EQ(two["extrapolation"]["crossings"][0]["status"], "the curves do not cross");
+  EXPECT_TRUE(two["extrapolation"]["estimate"].is_number()) << two["extrapolation"].dump();
+  EXPECT_TRUE(two["extrapolation"]["estimate_error"].is_number()) << two["extrapolation"].dump();
+}
+
+TEST(ThresholdsCli, JsonContractResumeAndThreads) {
+  const auto dir = fresh("thresholds");
+  const std::string args = "thresholds --algorithm async --n 60 --self-couplings 0:1:6 --networks 8 --bootstrap 40 --json "
+                           "--out " + dir.string() + " --threads ";
+  const auto first = run(args + "1");
+  ASSERT_EQ(first.status, 0) << first.err;
+  const auto j = nlohmann::json::parse(first.out);
+  for (const char* key : {"algorithm", "n", "threshold", "threshold_error", "max_sweeps", "curve", "verdict",
+                          "bootstrap_undefined_fraction", "threshold_flagged"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_EQ(j["max_sweeps"], 1000);
+  EXPECT_EQ(j["curve"]["self_coupling"].size(), 6u);
+  EXPECT_EQ(j["curve"]["success"].size(), 6u);
+  EXPECT_EQ(j["curve"]["networks"][0], 8);
+  EXPECT_EQ(j["curve"]["design_effect"][0], 1.0);  // one restart: no clustering
+  EXPECT_EQ(first.err.find("resumed"), std::string::npos) << first.err;
+  // One saved unit per (J_D, network); the rerun with 2 threads resumes all 48 and prints the same.
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir / "points"), {}), 48);
+  const auto again = run(args + "2");
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_NE(again.err.find("48 of the 48 networks computed here were resumed"), std::string::npos) << again.err;
+  EXPECT_EQ(again.out, first.out);
+  const auto without_out = run_json("thresholds --n 60 --self-couplings 0:1:6 --networks 8 --bootstrap 40 --json --threads 2");
+  EXPECT_EQ(without_out.dump() + "\n", first.out);
+  EXPECT_TRUE(std::filesystem::exists(dir / "thresholds_curve.csv"));
+}
+
+TEST(ThresholdsCli, SeveralSizesGiveAnExtrapolationAndLocalDensity) {
+  const auto j = run_json("thresholds --n 40,80 --self-couplings 0:1.2:7 --networks 6 --bootstrap 20 --local-density "
+                          "--radius 1 --json");
+  ASSERT_EQ(j["per_n"].size(), 2u);
+  EXPECT_EQ(j["per_n"][1]["n"], 80);
+  EXPECT_TRUE(j["extrapolation"].contains("method"));
+  ASSERT_EQ(j["extrapolation"]["crossings"].size(), 1u);
+  for (const char* key : {"accepted", "status", "error", "z_below", "z_above", "bootstrap_undefined_fraction"})
+    EXPECT_TRUE(j["extrapolation"]["crossings"][0].contains(key)) << key;
+  EXPECT_EQ(j["per_n"][0]["local_density"]["typical_at_distance"].size(), 7u);
+}
+
+// Two sizes × 4 J_D × 5 networks = 40 units in 3 shards (14, 13, 13): the blocks cut across a
+// J_D and the N boundary. Restarts 2 exercise the clustered intervals.
+TEST(ThresholdsCli, ShardsMergedEqualTheUnshardedRun) {
+  const std::string args = "thresholds --n 30,50 --self-couplings 0:1.2:4 --networks 5 --restarts 2 --max-sweeps 200 "
+                           "--bootstrap 30 --local-density --radius 1 --seed 5";
+  const auto whole = fresh("whole"), merged = fresh("merged");
+  const auto unsharded = run(args + " --json --out " + whole.string());
+  ASSERT_EQ(unsharded.status, 0) << unsharded.err;
+  const auto text = run(args);
+  ASSERT_EQ(text.status, 0) << text.err;
+  std::string shard_dirs;
+  for (int i = 0; i < 3; ++i) {
+    const auto dir = fresh("shard" + std::to_string(i));
+    const auto r = run(args + " --quiet --shard " + std::to_string(i) + "/3 --out " + dir.string());
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    shard_dirs += " " + dir.string();
+  }
+  const auto merge = run("merge" + shard_dirs + " --json --out " + merged.string());
+  ASSERT_EQ(merge.status, 0) << merge.err;
+  EXPECT_EQ(merge.out, unsharded.out);
+  expect_same_output_files(whole, merged, output_files);
+  const auto merge_text = run("merge" + shard_dirs);
+  ASSERT_EQ(merge_text.status, 0) << merge_text.err;
+  EXPECT_EQ(merge_text.out, text.out);
+  // Two of the three shards: merge refuses (one line, exit 2).
+  const auto missing = run("merge " + (scratch() / "shard0").string() + " " + (scratch() / "shard2").string());
+  EXPECT_EQ(missing.status, 2) << missing.err;
+}

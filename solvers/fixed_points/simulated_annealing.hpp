@@ -11,8 +11,8 @@
 //   geometric: β_t = β0 (β1/β0)^{t / (sweeps − 1)}
 // (β_0 = β0 when sweeps = 1). The start is random_spin_vector(N, seed, restart) (stream purpose
 // initial_state); proposals and acceptances draw from stream (seed, restart, annealing).
-// Margins are recomputed from scratch every margin_refresh_sweeps sweeps and whenever E reaches 0, and
-// convergence is decided by the exact check of fixed_point.hpp alone.
+// Margins are recomputed from scratch every margin_refresh_sweeps sweeps, and when the incremental E
+// reaches 0 but the exact check of fixed_point.hpp (which alone decides convergence) fails.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """Plot of `steer thresholds --out DIR` (issue 9 item 8): success curves per N with their Wilson
-intervals, and the thresholds vs N with the finite-size extrapolation (crossing or drift fit).
+intervals (design-effect adjusted for restarts > 1), and the thresholds vs N with the finite-size
+extrapolation (accepted crossing or drift fit) and its error band. Thresholds without an error
+(flagged: too many bootstrap replicates without a 50 % crossing) are drawn as open markers.
 
 Usage: /usr/bin/python3 plot_thresholds.py DIR   ->  DIR/thresholds.png
 Reads DIR/thresholds_curve.csv, DIR/thresholds.csv and DIR/thresholds.json (all written by steer).
@@ -40,19 +42,28 @@ def main(directory):
         left.errorbar(x, y, yerr=[low, high], marker="o", ms=3, capsize=2, label=f"N = {n}")
     left.axhline(0.5, color="grey", lw=0.8, ls=":")
     left.set_xlabel("self-coupling $J_D$")
-    left.set_ylabel("success probability (95% Wilson)")
+    left.set_ylabel("success probability (95% Wilson, clustered)")
     left.set_title(f"{algorithm}, {budget} sweeps")
     left.legend(fontsize=8)
 
     measured = [r for r in thresholds if r["kind"] == "measured" and r["threshold"]]
+    with_error = [r for r in measured if r["threshold_error"]]
+    flagged = [r for r in measured if not r["threshold_error"]]
+    right.errorbar([int(r["n"]) for r in with_error], [float(r["threshold"]) for r in with_error],
+                   yerr=[float(r["threshold_error"]) for r in with_error], marker="o", ls="none", capsize=3,
+                   label="50% threshold (bootstrap error)")
+    if flagged:
+        right.plot([int(r["n"]) for r in flagged], [float(r["threshold"]) for r in flagged], marker="o", ls="none",
+                   mfc="none", color="C0", label="flagged: no error (>10% replicates undefined)")
     n = [int(r["n"]) for r in measured]
-    t = [float(r["threshold"]) for r in measured]
-    e = [float(r["threshold_error"]) if r["threshold_error"] else 0.0 for r in measured]
-    right.errorbar(n, t, yerr=e, marker="o", ls="none", capsize=3, label="50% threshold (bootstrap error)")
     extrapolation = results.get("extrapolation") if isinstance(results, dict) else None
-    if extrapolation and extrapolation.get("estimate") is not None:
+    if extrapolation and extrapolation.get("estimate") is not None and n:
         a = extrapolation["estimate"]
-        right.axhline(a, color="C3", ls="--", lw=1, label=f"N -> inf: {a:.3g} ({extrapolation['method']})")
+        error = extrapolation.get("estimate_error")
+        right.axhline(a, color="C3", ls="--", lw=1,
+                      label=f"N -> inf: {a:.3g}" + (f" ± {error:.2g}" if error else "") + f" ({extrapolation['method']})")
+        if error:
+            right.axhspan(a - error, a + error, color="C3", alpha=0.12, lw=0)
         fit = extrapolation.get("fit")
         if fit:
             grid = [min(n) * (max(n) * 4 / min(n)) ** (k / 99) for k in range(100)]

@@ -6,9 +6,11 @@
 #include <pybind11/stl.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "python/bindings.hpp"
 #include "python/conversions.hpp"
@@ -82,10 +84,10 @@ configured_solver solver_from(const std::string& algorithm, const py::kwargs& kw
     c.solve = solvers::make_solver(algorithm, options_from(solvers::dynamics_parameters(), given, c));
   }
   if (!given.empty()) {
-    std::string known;
-    for (const auto& [name, value] : c.parameters) known += (known.empty() ? "" : ", ") + std::string(py::str(name));
+    std::vector<std::string> known;
+    for (const auto& [name, value] : c.parameters) known.emplace_back(py::str(name));
     throw std::invalid_argument(fmt::format("unknown parameter '{}' for {} (known: {})",
-                                            std::string(py::str((*given.begin()).first)), algorithm, known));
+                                            std::string(py::str((*given.begin()).first)), algorithm, fmt::join(known, ", ")));
   }
   return c;
 }

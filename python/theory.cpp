@@ -1,10 +1,12 @@
 // theory/: the closed forms of spec fixed-points-theory §2–4 and of the modular network, as
-// NumPy ufunc-like functions (py::vectorize: every scalar argument may be an array, broadcast
-// as NumPy does). Same functions `steer theory` calls.
+// NumPy ufunc-like functions (every scalar argument may be an array, broadcast as NumPy does).
+// Same functions `steer theory` calls.
 #include <pybind11/numpy.h>
 
 #include <array>
+#include <tuple>
 #include <utility>
+#include <vector>
 
 #include "python/bindings.hpp"
 #include "python/conversions.hpp"
@@ -29,14 +31,15 @@ py::array_t<double> distance_array(const py::object& n, double self_coupling) {
   return to_numpy(per_distance(integer_from(n, "n"), self_coupling));
 }
 
-// py::vectorize alone would cast every argument with NumPy's forcecast: n = 12.7 would run as 12,
-// ring = 0.5 as true, a complex J_D would lose its imaginary part. Each argument is checked first
-// (argument_checks.hpp), by its C++ type, under its Python name.
+// py::vectorize would cast every argument with NumPy's forcecast (n = 12.7 would run as 12, ring =
+// 0.5 as true, a complex J_D would lose its imaginary part) and would hold the GIL throughout. Here
+// each argument is checked first (argument_checks.hpp), by its C++ type, under its Python name;
+// then the arguments are broadcast as NumPy does and f runs over them with the GIL released.
 template <typename T>
-auto checked(const py::handle& value, const char* name) {
+py::array checked(const py::handle& value, const char* name) {
   if constexpr (std::is_same_v<T, int>) return integer_array(value, name);
   else if constexpr (std::is_same_v<T, bool>) return flag_array(value, name);
-  else return py::array_t<double, py::array::forcecast>::ensure(real_from(value, name));
+  else return real_from(value, name);
 }
 
 template <typename>
@@ -45,7 +48,19 @@ using any_object = py::object;
 template <typename R, typename... Args, std::size_t... I>
 py::object call_vectorised(R (*f)(Args...), const std::array<const char*, sizeof...(Args)>& names, std::index_sequence<I...>,
                            const any_object<Args>&... values) {
-  return py::vectorize(f)(checked<Args>(values, names[I])...);
+  const py::tuple broadcast = py::module_::import("numpy").attr("broadcast_arrays")(checked<Args>(values, names[I])...);
+  const auto inputs = std::make_tuple(py::array_t<Args, py::array::c_style | py::array::forcecast>::ensure(broadcast[I])...);
+  const auto data = std::make_tuple(std::get<I>(inputs).data()...);
+  const py::array first = broadcast[0];
+  py::array_t<R> out(std::vector<py::ssize_t>(first.shape(), first.shape() + first.ndim()));
+  R* result = out.mutable_data();
+  const py::ssize_t size = out.size();
+  {
+    py::gil_scoped_release release;
+    for (py::ssize_t k = 0; k < size; ++k) result[k] = f(std::get<I>(data)[k]...);
+  }
+  if (first.ndim() == 0) return py::cast(result[0]);  // scalars in, a scalar out
+  return out;
 }
 
 // f vectorised over NumPy arrays, its arguments named `names` in error messages (the py::arg names).

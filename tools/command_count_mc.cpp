@@ -142,6 +142,7 @@ void run_count_mc(count_mc_cli& o, bool progress) {
       result = {{"first_network", o.network}, {"networks", o.networks}, {"networks_with_estimate", ensemble.networks_with_estimate},
                 {"resumed_networks", ensemble.resumed_networks}, {"per_network", rows}};
       const auto& q = ensemble.quenched_log_fixed_points;
+      result["networks_without_estimate"] = ensemble.networks_without_estimate;
       result["quenched_log_fixed_points"] = q ? json(q->mean) : json(nullptr);
       result["quenched_log_fixed_points_error"] = q ? json(q->sem) : json(nullptr);
       result["quenched_entropy"] = q ? json(q->mean / o.n) : json(nullptr);
@@ -171,6 +172,9 @@ void run_count_mc(count_mc_cli& o, bool progress) {
   if (result.contains("quenched_log_fixed_points"))
     fmt::print("quenched <ln #FP> = {} ± {} over {} networks\n", result["quenched_log_fixed_points"].dump(),
                result["quenched_log_fixed_points_error"].dump(), result["networks_with_estimate"].dump());
+  if (result.contains("networks_without_estimate") && !result["networks_without_estimate"].empty())
+    fmt::print("quenched <ln #FP>: inconclusive - networks {} have no estimate; the mean leaves them out and is biased up\n",
+               result["networks_without_estimate"].dump());
   if (result.contains("calibration")) fmt::print("calibration: {}\n", result["calibration"].dump());
 }
 

@@ -157,6 +157,8 @@ count_mc_ensemble run_count_mc_ensemble(const count_mc_ensemble_config& config) 
     progress.advance();
   }
   result.networks_with_estimate = static_cast<int>(estimates.size());
+  for (const auto& r : result.per_network)
+    if (!r.estimate.log_fixed_points) result.networks_without_estimate.push_back(r.network);
   if (estimates.size() >= 2) result.quenched_log_fixed_points = numerics::mean_and_sem(estimates);
   if (config.exact) result.calibration = calibrate(result.per_network);
   return result;

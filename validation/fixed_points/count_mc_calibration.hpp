@@ -51,6 +51,10 @@ struct count_mc_calibration_summary {
 struct count_mc_ensemble {
   std::vector<count_mc_network> per_network;
   int networks_with_estimate = 0;
+  // Networks whose walks gave no estimate (a walk never visited E = 0 or did not converge). The
+  // mean leaves them out, which biases it up (they tend to have few fixed points), so a quenched
+  // average with any of them is no basis for a verdict (issue 9 review): reported, not dropped.
+  std::vector<std::uint64_t> networks_without_estimate;
   // Mean ± SEM over networks of their estimates (≥ 2 networks with an estimate).
   std::optional<numerics::mean_with_error> quenched_log_fixed_points;
   std::optional<count_mc_calibration_summary> calibration;  // with `exact`

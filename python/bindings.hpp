@@ -1,5 +1,5 @@
 // The pieces of the Python module `steer`, one function per subject (DESIGN.md's layering:
-// theory, fixed points — enumeration, ensembles, dynamics, search algorithms, geometry — and similarity). Each
+// theory, fixed points — enumeration, ensembles, dynamics, search algorithms, thresholds, geometry — and similarity). Each
 // adds its functions to the module; module.cpp calls them all.
 #pragma once
 
@@ -22,5 +22,6 @@ void bind_dynamics(pybind11::module_& m);
 void bind_solvers(pybind11::module_& m);
 void bind_geometry(pybind11::module_& m);
 void bind_similarity(pybind11::module_& m);
+void bind_thresholds(pybind11::module_& m);
 
 }  // namespace steer::python

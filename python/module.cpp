@@ -15,6 +15,7 @@ PYBIND11_MODULE(steer, m) {
   steer::python::bind_ensembles(m);
   steer::python::bind_dynamics(m);
   steer::python::bind_solvers(m);
+  steer::python::bind_thresholds(m);
   steer::python::bind_geometry(m);
   steer::python::bind_similarity(m);
 }

@@ -1,0 +1,69 @@
+// validation/fixed_points/accessibility_threshold.hpp: the probability that a search algorithm
+// reaches a fixed point within its budget vs J_D, and the J_D of 50 % success with its bootstrap
+// error — what `steer thresholds` measures for one N (issue 9 items 6-7; spec fixed-points-theory
+// §5). Only the fields whose meaning is settled are returned; the report's further statistics
+// (flags, design effects, extrapolation over N) stay with the CLI.
+#include <pybind11/numpy.h>
+
+#include <fmt/format.h>
+
+#include "python/bindings.hpp"
+#include "python/conversions.hpp"
+#include "validation/fixed_points/accessibility_threshold.hpp"
+
+namespace py = pybind11;
+using namespace pybind11::literals;
+
+namespace steer::python {
+namespace {
+
+std::vector<double> grid_from(const py::handle& values) {
+  const real_array grid = real_from(values, "self_couplings");
+  if (grid.ndim() != 1)
+    throw std::invalid_argument(fmt::format("self_couplings must be a 1-D array, got {} dimensions", grid.ndim()));
+  return {grid.data(), grid.data() + grid.size()};
+}
+
+py::object optional_float(const std::optional<double>& value) {
+  return value ? py::object(py::float_(*value)) : py::object(py::none());
+}
+
+}  // namespace
+
+void bind_thresholds(py::module_& m) {
+  m.def(
+      "accessibility_threshold",
+      [](const std::string& algorithm, int n, const py::object& self_couplings, std::int64_t networks, std::int64_t restarts,
+         std::int64_t max_sweeps, std::int64_t bootstrap, std::uint64_t seed) {
+        validation::threshold_config config;
+        config.algorithm = algorithm;
+        config.n = n;
+        config.self_couplings = grid_from(self_couplings);
+        config.networks = networks;
+        config.restarts = restarts;
+        config.max_sweeps = max_sweeps;
+        config.bootstrap = bootstrap;
+        config.seed = seed;
+        const auto r = without_gil([&] { return validation::run_threshold(config); });
+        std::vector<double> lower, upper;
+        for (const auto& w : r.wilson) {
+          lower.push_back(w.lower);
+          upper.push_back(w.upper);
+        }
+        return py::dict("algorithm"_a = algorithm, "n"_a = n, "self_couplings"_a = to_numpy(config.self_couplings),
+                        "success"_a = to_numpy(r.success), "wilson_lower"_a = to_numpy(lower), "wilson_upper"_a = to_numpy(upper),
+                        "threshold"_a = optional_float(r.threshold), "threshold_error"_a = optional_float(r.threshold_error));
+      },
+      "algorithm"_a = "async", "n"_a = 200, "self_couplings"_a, "networks"_a = 20, "restarts"_a = 1, "max_sweeps"_a = 1000,
+      "bootstrap"_a = 200, "seed"_a = 1,
+      "Success probability of the named algorithm (solver_names(); max_sweeps is its budget, as in `steer thresholds\n"
+      "--algorithm`) on `networks` networks of N = n neurons of the asymmetric ensemble at each J_D of the strictly\n"
+      "increasing grid self_couplings (network k has the same off-diagonal couplings at every J_D), `restarts` starts\n"
+      "each; OpenMP over networks, identical for any thread count. Returns dict(algorithm, n, self_couplings,\n"
+      "success (per J_D: fraction of runs that reached a fixed point), wilson_lower / wilson_upper (95 % interval,\n"
+      "clustered over networks when restarts > 1), threshold (J_D of 50 % success on the monotone fit; None if the\n"
+      "curve does not cross 50 % inside the grid), threshold_error (bootstrap over networks with the grid\n"
+      "resolution; None when undefined or flagged)) — the numbers `steer thresholds --n n --json` prints.");
+}
+
+}  // namespace steer::python

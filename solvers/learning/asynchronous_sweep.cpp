@@ -3,7 +3,6 @@
 #include <boost/random/uniform_int_distribution.hpp>
 
 #include <cmath>
-#include <stdexcept>
 
 #include "solvers/learning/relaxation.hpp"
 
@@ -80,8 +79,6 @@ void update_in_order(const steering_network& net, batch_state& state, field_set&
 }
 
 void asynchronous_sweep(const steering_network& net, batch_state& state, field_set& fields, field_mode mode) {
-  // The readout's in-place re-mapping (P2) has no asynchronous counterpart in the reference.
-  if (net.parameters.reference_quirks) throw std::invalid_argument("asynchronous_sweeps cannot be combined with reference_quirks");
   compute_fields(net, state, mode, fields);
   const Eigen::Index batch = state.input.cols();
   const std::size_t units = static_cast<std::size_t>(net.parameters.hidden) * net.layers.size() +

@@ -65,16 +65,10 @@ TEST(AsynchronousSweep, OrderIsAUniformPermutationFromTheSampleStream) {
 
 // Two layers with every coupling kind: learned forward F, one-to-one backward Bk, both skips.
 steering_parameters two_layer_parameters(double p_update) {
-  steering_parameters p = test::small_parameters(30, 70, 3);
-  p.layers = 2;
+  steering_parameters p = test::two_layer_parameters(30, 70, 3);
   p.asynchronous_sweeps = true;
   p.p_update = p_update;
-  p.fc_left = true;
-  p.zero_fc_init = false;
   p.lambda_l = p.lambda_r = 0.7;
-  p.lambda_wback_skip = {0.9};
-  p.lambda_wforth_skip = {1.0};
-  p.threshold = {0.9, 0.9, 3.0};
   p.inference_ignore_right = 4;
   return p;
 }

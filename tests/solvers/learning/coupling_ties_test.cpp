@@ -107,16 +107,7 @@ TEST(CouplingTies, FeedbackTiedToTheReadout) {
   EXPECT_TRUE(trained.w_back.isApprox(a * trained.w_forth.transpose(), 1e-6F));
 }
 
-steering_parameters two_layer_fc() {
-  steering_parameters p = test::small_parameters(12, 30, 2);
-  p.layers = 2;
-  p.fc_left = true;
-  p.zero_fc_init = false;
-  p.lambda_wback_skip = {0.5};
-  p.lambda_wforth_skip = {1.0};
-  p.threshold = {0.9, 0.9, 3.0};
-  return p;
-}
+steering_parameters two_layer_fc() { return test::two_layer_parameters(12, 30, 2); }
 
 TEST(CouplingTies, BackwardCouplingsFollowTheForwardOnes) {
   steering_parameters p = two_layer_fc();

@@ -47,4 +47,16 @@ inline steering_parameters small_parameters(int n = 20, int h = 50, int c = 2) {
   return p;
 }
 
+// Two hidden layers with learned dense forward couplings and both readout skips.
+inline steering_parameters two_layer_parameters(int n, int h, int c) {
+  steering_parameters p = small_parameters(n, h, c);
+  p.layers = 2;
+  p.fc_left = true;
+  p.zero_fc_init = false;
+  p.lambda_wback_skip = {0.5};
+  p.lambda_wforth_skip = {1.0};
+  p.threshold = {0.9, 0.9, 3.0};
+  return p;
+}
+
 }  // namespace steer::solvers::test

@@ -15,13 +15,7 @@ namespace steer::solvers {
 namespace {
 
 steering_parameters two_layers() {
-  steering_parameters p = test::small_parameters(12, 30, 2);
-  p.layers = 2;
-  p.fc_left = true;
-  p.zero_fc_init = false;
-  p.lambda_wback_skip = {0.5};
-  p.lambda_wforth_skip = {1.0};
-  p.threshold = {0.9, 0.9, 3.0};
+  steering_parameters p = test::two_layer_parameters(12, 30, 2);
   p.lambda_wback = 2.0;
   return p;
 }

@@ -1,5 +1,6 @@
 // `steer report`, the main job: theory against exhaustive enumeration over an N × J_D sweep, and
-// the geometry section (validation/fixed_points/geometry_report.hpp), written to a run directory
+// the geometry and accessibility sections (validation/fixed_points/geometry_report.hpp,
+// accessibility_report.hpp), written to a run directory
 // with CSV, JSON, PNG plots and report.md. Re-running the same
 // command resumes: finished points are reused. Exit code 3 if any verdict is FAIL.
 #include <fmt/format.h>
@@ -15,6 +16,7 @@
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
 #include "tools/report_plots.hpp"
+#include "tools/report_accessibility_options.hpp"
 #include "tools/strict_parse.hpp"
 #include "validation/fixed_points/count_report.hpp"
 #include "validation/fixed_points/geometry_report.hpp"
@@ -45,6 +47,7 @@ struct report_options {
   int density_radius = 2;
   std::string modular_points = "2:6:0:0.5,3:4:0.25:0.3:ring,2:6:0.5:0";
   std::int64_t modular_networks = 2000;
+  accessibility_options accessibility;  // the accessibility section (tools/report_accessibility_options.hpp)
 };
 
 // "M:n:J_D:lambda[:ring]" items separated by commas, or "none".
@@ -118,8 +121,11 @@ int run_report(const report_options& o) {
   config.program_version = build_info::version;
   std::optional<validation::geometry_report_config> geometry;
   if (!o.no_geometry) geometry = geometry_config(o, config);  // checked before any work
+  auto accessibility = accessibility_config(o.accessibility, config.seed, progress, config.program_version);
   config.out = prepare_output_directory(o.common.out.empty() ? "results/report" : o.common.out);
   if (geometry) geometry->out = config.out;
+  if (accessibility) accessibility->out = config.out;
+  else validation::remove_accessibility_tables(config.out);
 
   const validation::count_report report = validation::run_count_report(config);
   std::vector<validation::report_section> sections;
@@ -130,11 +136,19 @@ int run_report(const report_options& o) {
                         g.passed(), g.predictions()});
     reused_units = g.reused_units;
   }
+  int reused_accessibility_units = 0;
+  if (accessibility) {
+    const validation::accessibility_report a = validation::run_accessibility_report(*accessibility);
+    sections.push_back({"accessibility", validation::accessibility_markdown(*accessibility, a),
+                        validation::accessibility_json(*accessibility, a), a.passed(), a.predictions()});
+    reused_accessibility_units = a.reused_units;
+  }
   const report_plots plots = make_report_plots(config.out, o.no_plots);
   json metadata = run_metadata();
   metadata["wall_seconds"] = wall_seconds();
   metadata["reused_points"] = report.reused_points;
   metadata["reused_geometry_units"] = reused_units;
+  metadata["reused_accessibility_units"] = reused_accessibility_units;
   metadata["plot_script"] = plots.script;
   validation::write_report_summary(config, report, metadata, plots.files, plots.missing_reason, sections);
 
@@ -147,7 +161,7 @@ int run_report(const report_options& o) {
   if (o.common.json) {
     print_json({{"passed", passed}, {"total", total}, {"verdict", all_pass ? "PASS" : "FAIL"},
                 {"report", (config.out / "report.md").string()}, {"reused_points", report.reused_points},
-                {"reused_geometry_units", reused_units}});
+                {"reused_geometry_units", reused_units}, {"reused_accessibility_units", reused_accessibility_units}});
   } else {
     fmt::print("steer report: {} of {} verdicts PASS ({} points and {} geometry units reused) -> {}\n", passed, total,
                report.reused_points, reused_units, (config.out / "report.md").string());
@@ -162,7 +176,7 @@ void register_report(CLI::App& app) {
   auto* report = app.add_subcommand(
       "report", "Main job: closed-form fixed-point counts and pair profiles vs exhaustive enumeration, and the "
                 "geometry of the fixed-point set (pair and local entropy, clusters, local density, modular count), "
-                "with verdicts (exit code 3 if any prediction FAILs)");
+                "accessibility (async thresholds, count-mc vs enumeration and vs the annealed entropy), with verdicts (exit code 3 if any prediction FAILs)");
   // The lists are checked here, at parse time, and parsed again in run_report.
   add_text_option(*report, "--sizes", o->sizes, "Network sizes N: list of values or a:b:k ranges",
                   [](const std::string& text) { parse_size_list(text, "--sizes", 2, validation::max_report_neurons); });
@@ -197,6 +211,7 @@ void register_report(CLI::App& app) {
                   [](const std::string& text) { parse_modular_points(text); });
   add_integer_option(*report, "--modular-networks", o->modular_networks, 2, validation::max_report_networks,
                      "Geometry: enumerated networks per modular point");
+  add_accessibility_options(*report, o->accessibility);
   add_common_options(*report, o->common, "Run directory (default results/report); re-running resumes");
   report->callback([o] {
     const int status = run_report(*o);

@@ -6,7 +6,8 @@ Reads counts.csv, pairs.csv and count_distribution.csv from RUN_DIR and writes c
 entropy.png, pairs.png and count_distribution.png beside them; when the geometry section ran,
 also geometry_pair_entropy.png, geometry_local_entropy.png, geometry_clusters.png,
 geometry_local_density.png and geometry_modular.png from its geometry_*.csv files (theory as
-lines, measurements as points ± SEM, on the same axes).
+lines, measurements as points ± SEM, on the same axes); when the accessibility section ran, its
+plots from plot_report_accessibility.py (installed beside this file).
 """
 import csv
 import math
@@ -18,6 +19,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from plot_report_accessibility import plot_accessibility  # noqa: E402  (this script's directory)
 
 
 def read(path):
@@ -297,6 +299,7 @@ def main():
     plot_pairs(read(out / "pairs.csv"), out)
     plot_distribution(read(out / "count_distribution.csv"), out)
     plot_geometry(out)
+    plot_accessibility(out)
 
 
 if __name__ == "__main__":

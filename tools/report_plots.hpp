@@ -9,7 +9,8 @@ namespace steer::tools {
 
 inline constexpr const char* report_plot_names[] = {
     "counts.png", "entropy.png", "pairs.png", "count_distribution.png", "geometry_pair_entropy.png",
-    "geometry_local_entropy.png", "geometry_clusters.png", "geometry_local_density.png", "geometry_modular.png"};
+    "geometry_local_entropy.png", "geometry_clusters.png", "geometry_local_density.png", "geometry_modular.png",
+    "accessibility_curves.png", "accessibility_count_mc.png", "accessibility_quenched.png"};
 
 struct report_plots {
   std::vector<std::string> files;  // PNGs written, relative to the run directory

@@ -71,6 +71,9 @@ std::string first_difference(const json& a, const json& b) {
   for (const auto& [key, value] : a.items()) {
     if (key != "num_epochs" && (!b.contains(key) || b.at(key) != value)) return key;
   }
+  for (const auto& item : b.items()) {
+    if (!a.contains(item.key())) return item.key();  // left out of `a` at its default (train_config.cpp), set in `b`
+  }
   return "";
 }
 

@@ -35,6 +35,9 @@ class npy_file {
   const std::vector<std::size_t>& shape() const { return shape_; }
   // "(2, 3)"; a 1-D shape as NumPy prints it, "(4,)".
   std::string shape_text() const;
+  // A float dtype (f4, f8) rather than an integer one: callers whose integers and floats mean
+  // different scales (raw pixels 0..255 against [0, 1]) tell them apart by it.
+  bool floating() const { return kind_ == 'f'; }
 
   // Every element as the double of exactly its value, in C (row-major) order whatever the file's
   // order. float32 and integers up to 32 bits always convert exactly; 64-bit integers beyond

@@ -28,12 +28,17 @@ void progress_meter::advance(std::uint64_t done) {
   print_line(now_done, false);
 }
 
+void progress_meter::set_note(std::string note) {
+  const std::lock_guard lock(print_mutex_);
+  note_ = std::move(note);
+}
+
 void progress_meter::print_line(std::uint64_t done, bool final_line) {
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0;
   const double eta = rate > 0 ? static_cast<double>(total_ - std::min(done, total_)) / rate : 0.0;
-  fmt::print(sink_, "\r{}: {}/{} ({:.3g}/s, ETA {:.0f} s){}", label_, done, total_, rate, eta,
-             final_line ? "\n" : "   ");
+  fmt::print(sink_, "\r{}: {}/{} ({:.3g}/s, ETA {:.0f} s){}{}{}", label_, done, total_, rate, eta,
+             note_.empty() ? "" : ", ", note_, final_line ? "\n" : "   ");
   std::fflush(sink_);
 }
 

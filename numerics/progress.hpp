@@ -21,6 +21,9 @@ class progress_meter {
 
   void advance(std::uint64_t done = 1);
 
+  // Text shown after the rate on every following line (e.g. running figures of a training epoch).
+  void set_note(std::string note);
+
  private:
   void print_line(std::uint64_t done, bool final_line);
 
@@ -34,6 +37,7 @@ class progress_meter {
   // "not yet a second" check is race-free (ticks of steady_clock since start_).
   std::atomic<std::chrono::steady_clock::rep> last_print_{0};
   std::mutex print_mutex_;
+  std::string note_;  // guarded by print_mutex_
 };
 
 // True when stderr is a terminal: the default for progress output.

@@ -1,15 +1,15 @@
 // `steer evaluate --model DIR`: accuracy and confusion matrix of a trained steering learner
-// (inference from the zero state, spec steering-learning §5) on its train or eval split.
+// (inference from the zero state, spec steering-learning §5) on its train or eval split, and
+// each sample's label and readout margin (validation/learning/prediction.hpp, as steer predict).
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <memory>
 
 #include "numerics/atomic_file.hpp"
-#include "solvers/learning/relaxation.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
-#include "validation/learning/model_file.hpp"
+#include "validation/learning/prediction.hpp"
 #include "validation/learning/training_run.hpp"
 
 namespace steer::tools {
@@ -26,11 +26,12 @@ struct evaluate_options {
 
 void run_evaluate(const evaluate_options& o) {
   apply_common_options(o.common);
-  validation::loaded_model model = validation::read_model_file(validation::latest_model_file(o.model_dir));
+  validation::loaded_model model = validation::load_trained_model(o.model_dir);
   if (!o.data_dir.empty()) model.config.data_dir = o.data_dir;
   const numerics::learning_task task = validation::load_task(model.config);
   const numerics::labelled_set& set = o.split == "train" ? task.train : task.eval;
-  const std::vector<int> predicted = solvers::predict(model.network, set.inputs);
+  const validation::readout_predictions predictions = validation::predict_with_margins(model.network, set.inputs);
+  const std::vector<int>& predicted = predictions.labels;
   const auto classes = static_cast<std::size_t>(set.classes);
   std::vector<std::vector<std::int64_t>> confusion(classes, std::vector<std::int64_t>(classes, 0));
   std::size_t right = 0;
@@ -48,6 +49,7 @@ void run_evaluate(const evaluate_options& o) {
       for (std::size_t p = 0; p < classes; ++p) csv += fmt::format("{},{},{}\n", t, p, confusion[t][p]);
     }
     numerics::write_file_atomically(out / "confusion.csv", csv);
+    numerics::write_file_atomically(out / "predictions.csv", validation::predictions_csv(predictions, &set.labels));
     write_sidecar(out, "evaluate", "evaluate", results);
   }
   if (o.common.json) {
@@ -68,7 +70,7 @@ void register_evaluate(CLI::App& app) {
   command->add_option("--split", o->split, "Which split of the model's data set")
       ->check(CLI::IsMember({"train", "eval"}))->capture_default_str();
   add_text_option(*command, "--data-dir", o->data_dir, "Override the data folder stored in the model (data.dir)");
-  add_common_options(*command, o->common, "Directory for confusion.csv and evaluate.json");
+  add_common_options(*command, o->common, "Directory for confusion.csv, predictions.csv (index,true_label,label,margin) and evaluate.json");
   command->callback([o] { run_evaluate(*o); });
 }
 

@@ -13,6 +13,7 @@ void register_clusters(CLI::App& app);
 void register_local_density(CLI::App& app);
 void register_train(CLI::App& app);
 void register_evaluate(CLI::App& app);
+void register_predict(CLI::App& app);
 void register_similarity(CLI::App& app);
 void register_count_mc(CLI::App& app);
 void register_merge(CLI::App& app);

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   steer::tools::register_local_density(app);
   steer::tools::register_train(app);
   steer::tools::register_evaluate(app);
+  steer::tools::register_predict(app);
   steer::tools::register_similarity(app);
   steer::tools::register_count_mc(app);
   steer::tools::register_merge(app);

@@ -95,6 +95,15 @@ matrix_f entangling_projection(int pixels, int n, std::uint64_t seed) {
   return g;
 }
 
+matrix_f entangled_features(const matrix_f& projection, const matrix_f& images) {
+  if (projection.cols() != images.rows()) {
+    throw std::invalid_argument(fmt::format("projection expects {} pixels, images have {}", projection.cols(), images.rows()));
+  }
+  matrix_f features(projection.rows(), images.cols());
+  panel_product(projection, images, features, false);
+  return features.unaryExpr([](float v) { return static_cast<float>((v > 0.0F) - (v < 0.0F)); });
+}
+
 labelled_set entangle(const image_split& split, const std::vector<std::size_t>& chosen, const matrix_f& projection) {
   if (projection.cols() != split.pixels) {
     throw std::invalid_argument(fmt::format("projection expects {} pixels, images have {}", projection.cols(), split.pixels));
@@ -107,9 +116,7 @@ labelled_set entangle(const image_split& split, const std::vector<std::size_t>& 
     for (int p = 0; p < split.pixels; ++p) images(p, static_cast<Eigen::Index>(c)) = static_cast<float>(image[p]) / 255.0F;
     set.labels.push_back(split.labels[chosen[c]]);
   }
-  set.inputs.resize(projection.rows(), images.cols());
-  panel_product(projection, images, set.inputs, false);
-  set.inputs = set.inputs.unaryExpr([](float v) { return static_cast<float>((v > 0.0F) - (v < 0.0F)); });
+  set.inputs = entangled_features(projection, images);
   return set;
 }
 

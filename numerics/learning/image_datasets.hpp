@@ -38,6 +38,10 @@ std::vector<std::size_t> random_subset_by_label(const std::vector<std::uint8_t>&
 // G: pixels × n i.i.d. N(0,1), from stream (seed, 0, learning_projection).
 matrix_f entangling_projection(int pixels, int n, std::uint64_t seed);
 
+// x = sign(img · G) for images already scaled to [0, 1] (pixels × samples); sign(0) = 0. The one
+// transform shared by training (entangle) and steer predict.
+matrix_f entangled_features(const matrix_f& projection, const matrix_f& images);
+
 // x = sign(img · G) for the chosen images (pixels scaled to [0, 1]); sign(0) = 0.
 labelled_set entangle(const image_split& split, const std::vector<std::size_t>& chosen, const matrix_f& projection);
 

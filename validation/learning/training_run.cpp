@@ -143,14 +143,15 @@ double accuracy(const solvers::steering_network& net, const numerics::labelled_s
 }
 
 solvers::stability_sums train_epoch(solvers::steering_network& net, const numerics::labelled_set& train, int batch_size,
-                                    int epoch, const std::function<void()>& after_batch) {
+                                    int epoch, const std::function<void(const running_epoch&)>& after_batch) {
   const auto size = static_cast<std::size_t>(train.size());
   std::vector<std::size_t> order(size);
   std::iota(order.begin(), order.end(), std::size_t{0});
   numerics::rng_stream stream(net.parameters.seed, static_cast<std::uint64_t>(epoch), numerics::stream_purpose::learning_epoch_order);
   for (std::size_t i = size; i > 1; --i) std::swap(order[i - 1], order[stream.next_u64() % i]);
   const auto layers = static_cast<std::size_t>(net.parameters.layers);
-  solvers::stability_sums sums{std::vector<double>(layers + 1), std::vector<double>(layers + 1), std::vector<double>(layers + 1)};
+  running_epoch running;
+  running.sums = {std::vector<double>(layers + 1), std::vector<double>(layers + 1), std::vector<double>(layers + 1)};
   const auto b = static_cast<std::size_t>(batch_size);
   numerics::matrix_f inputs(train.features(), batch_size);
   std::vector<int> labels(b);
@@ -162,12 +163,33 @@ solvers::stability_sums train_epoch(solvers::steering_network& net, const numeri
       labels[k] = train.labels[order[first + k]];
       ids[k] = static_cast<std::uint64_t>(epoch - 1) * size + first + k;
     }
+    if (after_batch && running.batches % accuracy_check_interval == 0) {
+      const std::vector<int> predicted = solvers::predict(net, inputs);
+      for (std::size_t k = 0; k < b; ++k) running.correct += predicted[k] == labels[k] ? 1 : 0;
+      running.checked += b;
+    }
     solvers::batch_state state = solvers::zero_state(net, inputs, labels.data(), ids);
     solvers::steer_dynamics(net, state, fields);
-    sums.add(solvers::apply_plasticity(net, state, fields));
-    if (after_batch) after_batch();
+    running.sums.add(solvers::apply_plasticity(net, state, fields));
+    ++running.batches;
+    if (after_batch) after_batch(running);
   }
-  return sums;
+  return running.sums;
+}
+
+std::string running_note(const running_epoch& running, std::uint64_t batches) {
+  const solvers::stability_sums& s = running.sums;
+  const std::size_t readout = s.count.size() - 1;
+  double unstable = 0.0, count = 0.0;  // all hidden layers together
+  for (std::size_t l = 0; l < readout; ++l) {
+    unstable += s.unstable[l];
+    count += s.count[l];
+  }
+  const std::string accuracy =
+      running.checked == 0 ? std::string("-") : fmt::format("{:.3f}", double(running.correct) / double(running.checked));
+  return fmt::format("batch {}/{}, running train accuracy {} ({} samples), unstable hidden {:.3f}, readout {:.3f}",
+                     running.batches, batches, accuracy, running.checked, count > 0 ? unstable / count : 0.0,
+                     s.count[readout] > 0 ? s.unstable[readout] / s.count[readout] : 0.0);
 }
 
 run_outcome run_training(const training_config& config, const std::filesystem::path& out, run_display display) {
@@ -183,8 +205,16 @@ run_outcome run_training(const training_config& config, const std::filesystem::p
     const auto start = clock_type::now();
     solvers::stability_sums sums;
     {
-      numerics::progress_meter meter(fmt::format("epoch {}/{}: batches", epoch, config.num_epochs), batches, display.progress);
-      sums = train_epoch(net, task.train, config.batch_size, epoch, [&meter] { meter.advance(); });
+      const auto batch = static_cast<std::uint64_t>(config.batch_size);
+      numerics::progress_meter meter(fmt::format("epoch {}/{}: samples", epoch, config.num_epochs), batches * batch,
+                                     display.progress);
+      const auto show = [&](const running_epoch& running) {
+        meter.set_note(running_note(running, batches));
+        meter.advance(batch);
+      };
+      // Only a visible progress line pays for the running accuracy's inference.
+      sums = train_epoch(net, task.train, config.batch_size, epoch,
+                         display.progress ? std::function<void(const running_epoch&)>(show) : nullptr);
     }
     epoch_metrics m;
     m.epoch = epoch;

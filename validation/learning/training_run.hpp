@@ -7,7 +7,9 @@
 #pragma once
 
 #include <filesystem>
+#include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "numerics/learning/labelled_set.hpp"
@@ -32,11 +34,30 @@ numerics::learning_task load_task(const training_config& config);
 // Fraction of samples whose prediction (inference from the zero state, §5) equals the label.
 double accuracy(const solvers::steering_network& net, const numerics::labelled_set& set);
 
+// Running figures of an epoch in progress, for the progress line of steer train.
+struct running_epoch {
+  std::uint64_t batches = 0;  // batches trained so far in this epoch
+  // Running train accuracy: the checked batches (the 1st, then every accuracy_check_interval-th)
+  // are classified by inference from the zero state (§5, exactly as steer evaluate) with the
+  // couplings as they are just before that batch's update; `correct` of `checked` samples right.
+  std::uint64_t checked = 0, correct = 0;
+  solvers::stability_sums sums;  // stability gates of the batches so far (as in epoch_metrics)
+};
+
+// One batch in 16 checked: inference costs ~40% of a training step (T_eval sweeps against 2T
+// sweeps and the update), so the running accuracy costs ~2.5% of the epoch.
+inline constexpr std::uint64_t accuracy_check_interval = 16;
+
 // One epoch (epoch = 1, 2, ...): the order is a seeded permutation (stream (seed, epoch,
 // learning_epoch_order)); sample k of the epoch keys its update-mask stream with
-// (epoch − 1)·P + k. `after_batch` (may be empty) is called after each batch.
+// (epoch − 1)·P + k. `after_batch` (may be empty) is called after each batch with the running
+// figures; only then are batches checked. Checking never changes the trained couplings: inference
+// has its own update-mask streams (solvers/learning/relaxation.hpp) and does not touch the network.
 solvers::stability_sums train_epoch(solvers::steering_network& net, const numerics::labelled_set& train, int batch_size,
-                                    int epoch, const std::function<void()>& after_batch);
+                                    int epoch, const std::function<void(const running_epoch&)>& after_batch);
+
+// The running figures as the progress line shows them: batch, running accuracy, unstable fractions.
+std::string running_note(const running_epoch& running, std::uint64_t batches);
 
 struct run_outcome {
   std::vector<epoch_metrics> epochs;  // all epochs, resumed ones included

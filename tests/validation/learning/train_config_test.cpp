@@ -4,6 +4,7 @@
 
 #include "tests/support/file_errors.hpp"
 
+#include <filesystem>
 #include <functional>
 
 #include "validation/learning/train_config.hpp"
@@ -114,6 +115,23 @@ TEST(TrainConfig, JsonRoundTripAndHelp) {
     EXPECT_FALSE(key.meaning.empty()) << key.name;
     EXPECT_FALSE(key.default_value.empty()) << key.name;
   }
+}
+
+TEST(TrainConfig, ShippedConfigsAreValidAndTheMultiLayerOnesFollowTheirSchedule) {
+  for (const std::filesystem::directory_entry& entry : std::filesystem::directory_iterator(STEER_SOURCE_DIR "/configs")) {
+    if (entry.path().extension() != ".yaml") continue;
+    training_config c;
+    EXPECT_NO_THROW(apply_yaml_file(c, entry.path()); finalize_config(c)) << entry.path();
+  }
+  // Spec §7.2: baseline_2layer_largeP 0 warm-up + 20 full + 10 tuning, baseline_multi_layer 5 + 20 + 5.
+  training_config two;
+  apply_yaml_file(two, STEER_SOURCE_DIR "/configs/baseline_2layer_largeP.yaml");
+  EXPECT_EQ((std::vector<int>{two.schedule.warmup, two.schedule.couplings, two.schedule.full, two.schedule.tuning}),
+            (std::vector<int>{0, 0, 20, 10}));
+  training_config multi;
+  apply_yaml_file(multi, STEER_SOURCE_DIR "/configs/baseline_multi_layer.yaml");
+  EXPECT_EQ((std::vector<int>{multi.schedule.warmup, multi.schedule.couplings, multi.schedule.full, multi.schedule.tuning}),
+            (std::vector<int>{5, 20, 0, 5}));
 }
 
 }  // namespace

@@ -206,7 +206,7 @@ run_outcome run_training(const training_config& config, const std::filesystem::p
     solvers::stability_sums sums;
     {
       const auto batch = static_cast<std::uint64_t>(config.batch_size);
-      numerics::progress_meter meter(fmt::format("epoch {}/{}: samples", epoch, config.num_epochs), batches * batch,
+      numerics::progress_meter meter(fmt::format("epoch {}/{} samples", epoch, config.num_epochs), batches * batch,
                                      display.progress);
       const auto show = [&](const running_epoch& running) {
         meter.set_note(running_note(running, batches));

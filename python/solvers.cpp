@@ -94,7 +94,7 @@ configured_solver solver_from(const std::string& algorithm, const py::kwargs& kw
 
 template <typename Options>
 void describe(py::dict& out, const solvers::parameter_set<Options>& set) {
-  const Options defaults;
+  const Options defaults{};
   for (const auto& p : set.parameters)
     out[p.name] = py::dict("default"_a = parameter_value(p.integer(), p.get(defaults)), "min"_a = parameter_value(p.integer(), p.min),
                            "max"_a = p.max == solvers::unbounded ? py::object(py::float_(std::numeric_limits<double>::infinity())) : parameter_value(p.integer(), p.max),

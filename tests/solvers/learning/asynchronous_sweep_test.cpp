@@ -138,6 +138,21 @@ TEST(AsynchronousSweep, IdenticalForAnyThreadCount) {
   omp_set_num_threads(threads);
 }
 
+TEST(AsynchronousSweep, UpdateMaskSkipsAFractionOneMinusPOfTheVisits) {
+  // From zero each visited unit becomes ±1 (random fields are never 0), a skipped one stays 0.
+  steering_parameters p = test::small_parameters(40, 400, 2);
+  p.asynchronous_sweeps = true;
+  p.p_update = 0.8;
+  const steering_network net(p);
+  const numerics::learning_task task = numerics::prototype_task(p.inputs, p.classes, 5, 1, 0.3, 4);
+  batch_state s = zero_state(net, task.train.inputs, task.train.labels.data(), {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+  field_set f;
+  sweep(net, s, f, field_mode_of(1));
+  const double n = double(s.hidden[0].size());
+  const double updated = double((s.hidden[0].array() != 0.0F).count()) / n;
+  EXPECT_NEAR(updated, 0.8, 4.0 * std::sqrt(0.8 * 0.2 / n));
+}
+
 TEST(AsynchronousSweep, RefusesReferenceQuirks) {
   steering_parameters p = test::small_parameters();
   p.asynchronous_sweeps = true;

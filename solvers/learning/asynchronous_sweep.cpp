@@ -84,8 +84,9 @@ void asynchronous_sweep(const steering_network& net, batch_state& state, field_s
   const std::size_t units = static_cast<std::size_t>(net.parameters.hidden) * net.layers.size() +
                             static_cast<std::size_t>(net.parameters.classes);
   const bool masked = !state.update_streams.empty();
-  // Threads only pay off when a column's work (up to `units` changes of O(H) each) is large.
-  const bool parallel = double(batch) * double(units) * double(net.parameters.hidden) >= 5.0e4;
+  // Threads only pay off for inference-sized batches: with a training batch (B = 16) a parallel
+  // region per sweep costs more than it saves on a shared machine (measured 30× slower at H = 400).
+  const bool parallel = double(batch) * double(units) * double(net.parameters.hidden) >= 1.0e8;
 #pragma omp parallel for schedule(dynamic, 1) if (parallel)
   for (Eigen::Index b = 0; b < batch; ++b) {
     const std::vector<std::uint32_t> order = random_sweep_order(state.order_streams[static_cast<std::size_t>(b)], units);

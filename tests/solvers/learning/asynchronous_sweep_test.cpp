@@ -128,13 +128,28 @@ matrix_f trained_couplings(int threads, double p_update) {
   return all;
 }
 
+std::vector<int> predictions(int threads) {
+  omp_set_num_threads(threads);
+  // 1100 samples: a chunk of 1024 columns, large enough for the columns to run in parallel
+  // (batch·units·H = 1024·322·320 ≥ 1e8), and a serial chunk of 76.
+  steering_parameters p = test::small_parameters(20, 320, 2);
+  p.asynchronous_sweeps = true;
+  p.p_update = 0.9;
+  const steering_network net(p);
+  const numerics::learning_task task = numerics::prototype_task(p.inputs, p.classes, 550, 1, 0.3, 12);
+  return predict(net, task.train.inputs);
+}
+
 TEST(AsynchronousSweep, IdenticalForAnyThreadCount) {
   const int threads = omp_get_max_threads();
-  for (const double p_update : {1.0, 0.8}) {
+  for (const double p_update : {1.0, 0.8}) {  // training batches (serial columns)
     const matrix_f one = trained_couplings(1, p_update);
     EXPECT_EQ(one, trained_couplings(2, p_update));
     EXPECT_EQ(one, trained_couplings(3, p_update));
   }
+  const std::vector<int> one = predictions(1);  // inference chunks (parallel columns)
+  EXPECT_EQ(one, predictions(2));
+  EXPECT_EQ(one, predictions(3));
   omp_set_num_threads(threads);
 }
 

@@ -15,6 +15,7 @@
 #include "tools/commands.hpp"
 #include "theory/modular_pair_count.hpp"
 #include "tools/ensemble_run.hpp"
+#include "tools/sampled_ensemble_options.hpp"
 #include "validation/fixed_points/cluster_check.hpp"
 #include "validation/fixed_points/network_results_json.hpp"
 
@@ -25,14 +26,8 @@ using nlohmann::json;
 
 struct clusters_options {
   common_options common;
-  int n = 16;
-  double self_coupling = 0.5;
-  double symmetry = 0.0;
-  std::int64_t networks = 100;
+  sampled_ensemble_options ensemble{.n = 16, .networks = 100};
   std::string couplings_file;
-  int modules = 0;
-  double inter_module_coupling = 0.0;
-  bool ring = false;
   int max_flips = 1;
   int max_distance = 3;
   std::string list_clusters;
@@ -51,23 +46,24 @@ void check_listing_directory(const std::string& file) {
 }
 
 validation::cluster_check_config make_config(const clusters_options& o) {
+  const sampled_ensemble_options& e = o.ensemble;
   validation::cluster_check_config config;
-  config.networks = o.networks;
+  config.networks = e.networks;
   config.seed = o.common.seed;
   config.geometry = {o.max_flips, o.max_distance, !o.list_clusters.empty()};
-  if (o.modules > 0) {
-    if (o.modules * o.n > max_cluster_neurons)
-      throw std::invalid_argument(fmt::format("--modules {} x --n {}: N = M·n must be <= {}", o.modules, o.n,
+  if (e.modules > 0) {
+    if (e.modules * e.n > max_cluster_neurons)
+      throw std::invalid_argument(fmt::format("--modules {} x --n {}: N = M·n must be <= {}", e.modules, e.n,
                                               max_cluster_neurons));
     config.source = numerics::sampled_networks(
-        numerics::modular_ensemble{o.modules, o.n, o.self_coupling, o.inter_module_coupling, o.ring});
+        numerics::modular_ensemble{e.modules, e.n, e.self_coupling, e.inter_module_coupling, e.ring});
     // Theory per distance where its exact sum stays affordable (theory/modular_pair_count.hpp);
     // beyond that the numbers are measurements only, and the JSON's theory lists stay empty.
-    if (theory::modular_pair_work(o.modules, o.n) <= theory::max_modular_pair_work)
-      config.theory_modular = theory::modular_network{o.modules, o.n, o.self_coupling, o.inter_module_coupling, o.ring};
+    if (theory::modular_pair_work(e.modules, e.n) <= theory::max_modular_pair_work)
+      config.theory_modular = theory::modular_network{e.modules, e.n, e.self_coupling, e.inter_module_coupling, e.ring};
   } else {
-    config.source = numerics::sampled_networks(numerics::coupling_ensemble{o.n, o.self_coupling, o.symmetry});
-    if (o.symmetry == 0.0) config.theory_self_coupling = o.self_coupling;
+    config.source = numerics::sampled_networks(numerics::coupling_ensemble{e.n, e.self_coupling, e.symmetry});
+    if (e.symmetry == 0.0) config.theory_self_coupling = e.self_coupling;
   }
   return config;
 }
@@ -175,15 +171,16 @@ void print_text(const validation::cluster_check& c, const json& r, const std::st
 // CSV files, sidecar and stdout of a run: the same for one process, MPI ranks and merged shards.
 void write_outputs(const clusters_options& o, const validation::cluster_check& check, const std::string& label,
                    const std::filesystem::path& out) {
+  const sampled_ensemble_options& e = o.ensemble;
   json result = results_json(check);
   result["seed"] = o.common.seed;
   if (!o.couplings_file.empty()) {
     result["couplings"] = o.couplings_file;
   } else {
-    result["self_coupling"] = o.self_coupling;
-    result["symmetry"] = o.symmetry;
-    if (o.modules > 0)
-      result.update({{"modules", o.modules}, {"inter_module_coupling", o.inter_module_coupling}, {"ring", o.ring}});
+    result["self_coupling"] = e.self_coupling;
+    result["symmetry"] = e.symmetry;
+    if (e.modules > 0)
+      result.update({{"modules", e.modules}, {"inter_module_coupling", e.inter_module_coupling}, {"ring", e.ring}});
   }
   if (!o.list_clusters.empty()) numerics::write_file_atomically(o.list_clusters, cluster_listing(check));
   if (!out.empty()) {
@@ -276,25 +273,15 @@ validation::cluster_check summarise(const validation::cluster_check_config& conf
 
 // Every parameter that changes an ensemble run's results: the key of its shards.
 json run_parameters(const clusters_options& o) {
-  json p = {{"n", o.n}, {"self_coupling", o.self_coupling}, {"symmetry", o.symmetry}, {"networks", o.networks},
-            {"seed", o.common.seed}, {"max_flips", o.max_flips}, {"max_distance", o.max_distance}};
-  if (o.modules > 0) p.update({{"modules", o.modules}, {"inter_module_coupling", o.inter_module_coupling}, {"ring", o.ring}});
+  json p = sampled_ensemble_key(o.ensemble, o.common.seed);
+  p.update({{"max_flips", o.max_flips}, {"max_distance", o.max_distance}});
   return p;
 }
 
 clusters_options options_from(const json& p, const common_options& output) {
-  clusters_options o;
-  o.common = output;
-  o.common.seed = p.at("seed").get<std::uint64_t>();
-  o.n = p.at("n").get<int>();
-  o.self_coupling = p.at("self_coupling").get<double>();
-  o.symmetry = p.at("symmetry").get<double>();
-  o.networks = p.at("networks").get<std::int64_t>();
+  auto o = options_with_ensemble<clusters_options>(p, output);
   o.max_flips = p.at("max_flips").get<int>();
   o.max_distance = p.at("max_distance").get<int>();
-  o.modules = p.value("modules", 0);
-  o.inter_module_coupling = p.value("inter_module_coupling", 0.0);
-  o.ring = p.value("ring", false);
   return o;
 }
 
@@ -305,7 +292,7 @@ void run_ensemble(const clusters_options& o, bool progress) {
   numerics::analyse_network_geometry({}, config.source.n, config.geometry);  // bad options throw before any work
   if (!o.list_clusters.empty() && validation::world_process_group().size > 1)
     throw std::invalid_argument("--list-clusters: not under MPI with several ranks (run it in one process)");
-  const ensemble_role role = start_ensemble(o.networks, o.shard, o.common, progress);
+  const ensemble_role role = start_ensemble(o.ensemble.networks, o.shard, o.common, progress);
   auto units = run_ensemble_units<analysed_network>(
       role, ensemble_key("clusters", run_parameters(o)), unit_codec_of(config), o.common,
       [&](validation::index_range range, bool show) { return analyse_networks(config, range, show); });
@@ -319,19 +306,19 @@ void register_clusters(CLI::App& app) {
   auto* command = app.add_subcommand(
       "clusters", "Geometry of the fixed-point set of enumerated networks: components under single and <= k flips, "
                   "fixed points at distance d vs theory, nearest distances, local entropy");
-  auto* n = add_integer_option(*command, "--n", o->n, 2, max_cluster_neurons,
+  auto* n = add_integer_option(*command, "--n", o->ensemble.n, 2, max_cluster_neurons,
                                "Number of neurons N (with --modules: units per module n, N = M·n)");
-  auto* jd = add_real_option(*command, "--self-coupling", o->self_coupling, "Self-coupling J_D");
-  auto* eta = add_real_option(*command, "--symmetry", o->symmetry,
+  auto* jd = add_real_option(*command, "--self-coupling", o->ensemble.self_coupling, "Self-coupling J_D");
+  auto* eta = add_real_option(*command, "--symmetry", o->ensemble.symmetry,
                               "Correlation of J_ij and J_ji (theory predicts only at 0)", -1.0, 1.0);
-  auto* networks = add_integer_option(*command, "--networks", o->networks, 1, max_networks, "Number of sampled networks");
-  auto* modules = add_integer_option(*command, "--modules", o->modules, 1, max_cluster_neurons / 2,
+  auto* networks = add_integer_option(*command, "--networks", o->ensemble.networks, 1, max_networks, "Number of sampled networks");
+  auto* modules = add_integer_option(*command, "--modules", o->ensemble.modules, 1, max_cluster_neurons / 2,
                                      "Modular variant: M modules of --n units (no prediction: measurements only)")
                       ->excludes(eta);
-  auto* lambda = add_real_option(*command, "--inter-module-coupling", o->inter_module_coupling,
+  auto* lambda = add_real_option(*command, "--inter-module-coupling", o->ensemble.inter_module_coupling,
                                  "Coupling lambda between unit i of module m and unit i of modules m±1 (with --modules)")
                      ->needs(modules);
-  auto* ring = command->add_flag("--ring", o->ring, "Modules form a ring instead of an open chain")->needs(modules);
+  auto* ring = command->add_flag("--ring", o->ensemble.ring, "Modules form a ring instead of an open chain")->needs(modules);
   auto* couplings = add_text_option(*command, "--couplings", o->couplings_file,
                   "Analyse this N×N matrix instead (formats as `steer enumerate --couplings`; N <= 32)")
       ->excludes(n)->excludes(jd)->excludes(eta)->excludes(networks)->excludes(modules)->excludes(lambda)->excludes(ring);
@@ -350,7 +337,7 @@ void register_clusters(CLI::App& app) {
   register_shard_merger("clusters", [](const json& parameters, const std::vector<json>& units,
                                        const common_options& output, const std::filesystem::path& out) {
     const clusters_options merged = options_from(parameters, output);
-    check_merged_unit_count(units, merged.networks);
+    check_merged_unit_count(units, merged.ensemble.networks);
     const validation::cluster_check_config config = make_config(merged);
     write_outputs(merged, summarise(config, validation::decode_units(unit_codec_of(config), units)), config.source.label,
                   out);

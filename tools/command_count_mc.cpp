@@ -4,17 +4,20 @@
 // ⟨ln #FP⟩ over sampled networks; with --exact (N ≤ 36), the enumerated count and z-scores.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "numerics/atomic_file.hpp"
 #include "numerics/fixed_points/coupling_io.hpp"
 #include "theory/annealed_count.hpp"
 #include "theory/correlated_count.hpp"
-#include "tools/build_info.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
+#include "tools/ensemble_run.hpp"
+#include "tools/sampled_ensemble_options.hpp"
 #include "validation/fixed_points/count_mc_calibration.hpp"
 
 namespace steer::tools {
@@ -24,14 +27,12 @@ using nlohmann::json;
 
 struct count_mc_cli {
   common_options common;
-  int n = 40;
-  double self_coupling = 0.5;
-  double symmetry = 0.0;
-  std::int64_t network = 0;
-  std::int64_t networks = 1;
+  sampled_ensemble_options ensemble{.n = 40, .networks = 1};
+  std::int64_t network = 0;  // the first network's index
   std::string couplings_file;
   numerics::count_mc_options estimator;
   bool exact = false;
+  std::optional<validation::shard_spec> shard;
 };
 
 // Beyond ~4000 neurons a walk needs hours; the bound catches typos.
@@ -69,9 +70,7 @@ json network_json(const validation::count_mc_network& r) {
               {"top_energy", e.top_energy},
               {"late_bins", late},
               {"proposals", proposals},
-              {"acceptance", proposals > 0 ? static_cast<double>(accepted) / static_cast<double>(proposals) : 0.0},
-              {"seconds", r.seconds},
-              {"resumed", r.resumed}};
+              {"acceptance", proposals > 0 ? static_cast<double>(accepted) / static_cast<double>(proposals) : 0.0}};
   if (r.exact_count) {
     out["exact_fixed_points"] = *r.exact_count;
     out["exact_log_fixed_points"] = *r.exact_count > 0 ? json(std::log(static_cast<double>(*r.exact_count))) : json(nullptr);
@@ -105,53 +104,10 @@ json calibration_json(const validation::count_mc_calibration_summary& s) {
           {"max_abs_z", s.max_abs_z}, {"mean_abs_error", s.mean_abs_error}};
 }
 
-void run_count_mc(count_mc_cli& o, bool progress) {
-  o.estimator.seed = o.common.seed;
-  o.estimator.progress = progress && o.networks == 1;
-  const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
-  json result;
-  std::vector<json> rows;
-  if (!o.couplings_file.empty()) {
-    const auto couplings = numerics::read_couplings(o.couplings_file);
-    if (couplings.size() < 2) throw std::invalid_argument(fmt::format("--couplings {}: N must be >= 2", o.couplings_file));
-    const auto r = validation::count_mc_one_network(couplings, 0, o.estimator, o.exact);
-    result = network_json(r);
-    result.update(parameters_json(o, couplings.size()));
-    result["couplings"] = o.couplings_file;
-    rows.push_back(result);
-  } else {
-    validation::count_mc_ensemble_config config;
-    config.ensemble = {o.n, o.self_coupling, o.symmetry};
-    config.first_network = static_cast<std::uint64_t>(o.network);
-    config.networks = o.networks;
-    config.estimator = o.estimator;
-    config.exact = o.exact;
-    config.program_version = build_info::version;
-    config.progress = progress && o.networks > 1;
-    if (!out.empty()) config.units_dir = out / "networks";
-    if (!config.units_dir.empty()) std::filesystem::create_directories(config.units_dir);
-    const auto ensemble = validation::run_count_mc_ensemble(config);
-    const json annealed = annealed_log_count(o.n, o.self_coupling, o.symmetry);
-    const json shared = {{"self_coupling", o.self_coupling}, {"symmetry", o.symmetry},
-                         {"annealed_log_expected_fixed_points", annealed},
-                         {"annealed_entropy", o.symmetry == 0.0 ? json(theory::fixed_point_entropy(o.self_coupling)) : json(nullptr)}};
-    for (const auto& r : ensemble.per_network) rows.push_back(network_json(r));
-    if (o.networks == 1) {
-      result = rows.front();
-    } else {
-      result = {{"first_network", o.network}, {"networks", o.networks}, {"networks_with_estimate", ensemble.networks_with_estimate},
-                {"resumed_networks", ensemble.resumed_networks}, {"per_network", rows}};
-      const auto& q = ensemble.quenched_log_fixed_points;
-      result["networks_without_estimate"] = ensemble.networks_without_estimate;
-      result["quenched_log_fixed_points"] = q ? json(q->mean) : json(nullptr);
-      result["quenched_log_fixed_points_error"] = q ? json(q->sem) : json(nullptr);
-      result["quenched_entropy"] = q ? json(q->mean / o.n) : json(nullptr);
-      result["quenched_entropy_error"] = q ? json(q->sem / o.n) : json(nullptr);
-      if (ensemble.calibration) result["calibration"] = calibration_json(*ensemble.calibration);
-    }
-    result.update(parameters_json(o, o.n));
-    result.update(shared);
-  }
+// CSV, sidecar and stdout of a run from its per-network rows and its result JSON: the same for
+// one process, MPI ranks and merged shards. Wall time and resume history stay out of both (they
+// differ between runs that give the same numbers).
+void write_outputs(const count_mc_cli& o, const json& result, const std::vector<json>& rows, const std::filesystem::path& out) {
   if (!out.empty()) {
     std::string csv = "network,log_fixed_points,log_fixed_points_error,runs_visiting_zero,exact_log_fixed_points,z\n";
     for (const auto& r : rows)
@@ -178,6 +134,107 @@ void run_count_mc(count_mc_cli& o, bool progress) {
   if (result.contains("calibration")) fmt::print("calibration: {}\n", result["calibration"].dump());
 }
 
+void run_user_matrix(count_mc_cli& o, bool progress) {
+  o.estimator.seed = o.common.seed;
+  o.estimator.progress = progress;
+  const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
+  const auto couplings = numerics::read_couplings(o.couplings_file);
+  if (couplings.size() < 2) throw std::invalid_argument(fmt::format("--couplings {}: N must be >= 2", o.couplings_file));
+  json result = network_json(validation::count_mc_one_network(couplings, 0, o.estimator, o.exact));
+  result.update(parameters_json(o, couplings.size()));
+  result["couplings"] = o.couplings_file;
+  write_outputs(o, result, {result}, out);
+}
+
+validation::count_mc_ensemble_config ensemble_config(const count_mc_cli& o) {
+  validation::count_mc_ensemble_config config;
+  config.ensemble = {o.ensemble.n, o.ensemble.self_coupling, o.ensemble.symmetry};
+  config.first_network = static_cast<std::uint64_t>(o.network);
+  config.networks = o.ensemble.networks;
+  config.estimator = o.estimator;
+  config.estimator.seed = o.common.seed;
+  config.exact = o.exact;
+  config.program_version = steer_build_version();
+  config.notes = !o.common.quiet;
+  return config;
+}
+
+// The ensemble's result from its networks in order.
+void write_ensemble_outputs(const count_mc_cli& o, std::vector<validation::count_mc_network> networks,
+                            const std::filesystem::path& out) {
+  const validation::count_mc_ensemble_config config = ensemble_config(o);
+  const auto ensemble = validation::summarise_count_mc(config, std::move(networks));
+  const sampled_ensemble_options& e = o.ensemble;
+  std::vector<json> rows;
+  for (const auto& r : ensemble.per_network) rows.push_back(network_json(r));
+  json result;
+  if (e.networks == 1) {
+    result = rows.front();
+  } else {
+    result = {{"first_network", o.network}, {"networks", e.networks},
+              {"networks_with_estimate", ensemble.networks_with_estimate},
+              {"per_network", rows}};
+    const auto& q = ensemble.quenched_log_fixed_points;
+    result["networks_without_estimate"] = ensemble.networks_without_estimate;
+    result["quenched_log_fixed_points"] = q ? json(q->mean) : json(nullptr);
+    result["quenched_log_fixed_points_error"] = q ? json(q->sem) : json(nullptr);
+    result["quenched_entropy"] = q ? json(q->mean / e.n) : json(nullptr);
+    result["quenched_entropy_error"] = q ? json(q->sem / e.n) : json(nullptr);
+    if (ensemble.calibration) result["calibration"] = calibration_json(*ensemble.calibration);
+  }
+  result.update(parameters_json(o, e.n));
+  result.update({{"self_coupling", e.self_coupling}, {"symmetry", e.symmetry},
+                 {"annealed_log_expected_fixed_points", annealed_log_count(e.n, e.self_coupling, e.symmetry)},
+                 {"annealed_entropy", e.symmetry == 0.0 ? json(theory::fixed_point_entropy(e.self_coupling)) : json(nullptr)}});
+  write_outputs(o, result, rows, out);
+}
+
+// Every parameter that changes an ensemble run's results: the key of its shards.
+json run_parameters(const count_mc_cli& o) {
+  json p = sampled_ensemble_key(o.ensemble, o.common.seed);
+  p.update({{"network", o.network}, {"runs", o.estimator.runs}, {"final_log_f", o.estimator.final_log_f},
+            {"flatness", o.estimator.flatness}, {"max_sweeps", o.estimator.max_sweeps}, {"exact", o.exact}});
+  return p;
+}
+
+count_mc_cli options_from(const json& p, const common_options& output) {
+  auto o = options_with_ensemble<count_mc_cli>(p, output);
+  o.network = p.at("network").get<std::int64_t>();
+  o.estimator.runs = p.at("runs").get<int>();
+  o.estimator.final_log_f = p.at("final_log_f").get<double>();
+  o.estimator.flatness = p.at("flatness").get<double>();
+  o.estimator.max_sweeps = p.at("max_sweeps").get<std::int64_t>();
+  o.exact = p.at("exact").get<bool>();
+  return o;
+}
+
+void run_ensemble(const count_mc_cli& o, bool progress) {
+  validation::count_mc_ensemble_config config = ensemble_config(o);
+  config.ensemble.validate();
+  config.estimator.validate();
+  if (o.exact && o.ensemble.n > validation::max_exact_count_mc_neurons)
+    throw std::invalid_argument(fmt::format("--exact: enumeration is limited to N <= {} here, got N = {}",
+                                            validation::max_exact_count_mc_neurons, o.ensemble.n));
+  const ensemble_role role = start_ensemble(o.ensemble.networks, o.shard, o.common, progress);
+  // Every process saves its finished networks under --out/networks, so a rerun of any of them resumes.
+  if (!o.common.out.empty()) {
+    config.units_dir = std::filesystem::path(o.common.out) / "networks";
+    std::filesystem::create_directories(config.units_dir);
+  }
+  const auto units = run_ensemble_units<validation::count_mc_network>(
+      role, ensemble_key("count-mc", run_parameters(o)), validation::count_mc_network_codec(config), o.common,
+      [&](validation::index_range range, bool show) {
+        validation::count_mc_ensemble_config mine = config;
+        mine.progress = show && o.ensemble.networks > 1;
+        mine.estimator.progress = show && o.ensemble.networks == 1;
+        auto networks = validation::run_count_mc_networks(mine, range);
+        note_resumed_networks("count-mc", std::count_if(networks.begin(), networks.end(), [](const auto& r) { return r.resumed; }),
+                              range.size(), config.units_dir, o.common);
+        return networks;
+      });
+  if (units) write_ensemble_outputs(o, std::move(*units), role.out);
+}
+
 }  // namespace
 
 void register_count_mc(CLI::App& app) {
@@ -186,14 +243,15 @@ void register_count_mc(CLI::App& app) {
       "count-mc", "ln #FP of one network beyond enumeration (Wang-Landau on the number of unstable units), with an "
                   "error bar from independent walks; --networks for the quenched average, --exact to compare with "
                   "enumeration (N <= 36)");
-  auto* n = add_integer_option(*command, "--n", o->n, 2, max_count_mc_neurons, "Number of neurons N");
-  auto* jd = add_real_option(*command, "--self-coupling", o->self_coupling, "Self-coupling J_D");
-  auto* eta = add_real_option(*command, "--symmetry", o->symmetry, "Correlation of J_ij and J_ji", -1.0, 1.0);
+  auto* n = add_integer_option(*command, "--n", o->ensemble.n, 2, max_count_mc_neurons, "Number of neurons N");
+  auto* jd = add_real_option(*command, "--self-coupling", o->ensemble.self_coupling, "Self-coupling J_D");
+  auto* eta =
+      add_real_option(*command, "--symmetry", o->ensemble.symmetry, "Correlation of J_ij and J_ji", -1.0, 1.0);
   auto* network = add_integer_option(*command, "--network", o->network, 0, (std::int64_t{1} << 43) - 1,
                                      "Index of the (first) sampled network under --seed");
-  auto* networks = add_integer_option(*command, "--networks", o->networks, 1, max_networks,
+  auto* networks = add_integer_option(*command, "--networks", o->ensemble.networks, 1, max_networks,
                                       "Networks --network, --network + 1, ...: quenched <ln #FP> over them");
-  add_text_option(*command, "--couplings", o->couplings_file,
+  auto* couplings = add_text_option(*command, "--couplings", o->couplings_file,
                   "Count this N×N matrix instead (text or .npy, as `steer enumerate --couplings`; diagonal = "
                   "self-couplings)")
       ->excludes(n)->excludes(jd)->excludes(eta)->excludes(network)->excludes(networks);
@@ -211,7 +269,22 @@ void register_count_mc(CLI::App& app) {
   add_common_options(*command, o->common,
                      "Directory for count_mc.csv, count_mc.json and networks/ (finished networks; a rerun with the "
                      "same parameters resumes)");
-  command->callback([o] { run_count_mc(*o, apply_common_options(o->common)); });
+  add_shard_option(*command, o->shard)->excludes(couplings);
+  register_shard_merger("count-mc", [](const json& parameters, const std::vector<json>& units,
+                                       const common_options& output, const std::filesystem::path& out) {
+    const count_mc_cli merged = options_from(parameters, output);
+    check_merged_unit_count(units, merged.ensemble.networks);
+    write_ensemble_outputs(merged, validation::decode_units(validation::count_mc_network_codec(ensemble_config(merged)), units),
+                           out);
+  });
+  command->callback([o] {
+    const bool progress = apply_common_options(o->common);
+    if (o->couplings_file.empty()) {
+      run_ensemble(*o, progress);
+    } else {
+      run_user_matrix(*o, progress);
+    }
+  });
 }
 
 }  // namespace steer::tools

@@ -17,6 +17,7 @@
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
 #include "tools/ensemble_run.hpp"
+#include "tools/sampled_ensemble_options.hpp"
 #include "validation/fixed_points/network_results_json.hpp"
 
 namespace steer::tools {
@@ -27,10 +28,7 @@ using numerics::packed_state;
 
 struct enumerate_options {
   common_options common;
-  int n = 16;
-  double self_coupling = 0.5;
-  double symmetry = 0.0;
-  std::int64_t networks = 1;
+  sampled_ensemble_options ensemble{.n = 16, .networks = 1};
   std::string couplings_file;
   std::string save_couplings;
   std::string couplings_format = "csv";
@@ -39,33 +37,36 @@ struct enumerate_options {
   std::string kernel = "auto";
   bool no_pairs = false;
   bool force_pairs = false;
-  int modules = 0;  // 0: the fully connected ensemble; M >= 1: the modular variant (N/M units per module)
-  double inter_module_coupling = 0.0;
-  bool ring = false;
   std::optional<validation::shard_spec> shard;
 };
 
 // The modular variant: M modules of --n units each, N = M·n, as in `steer theory count --modules`
 // (numerics/fixed_points/couplings.hpp).
 numerics::modular_ensemble modular_of(const enumerate_options& o) {
-  if (static_cast<std::int64_t>(o.modules) * o.n > numerics::max_enumeration_neurons)
+  const sampled_ensemble_options& e = o.ensemble;
+  if (static_cast<std::int64_t>(e.modules) * e.n > numerics::max_enumeration_neurons)
     throw std::invalid_argument(fmt::format("--modules {} x --n {}: N = M·n must be <= {} for exhaustive enumeration",
-                                            o.modules, o.n, numerics::max_enumeration_neurons));
-  return {o.modules, o.n, o.self_coupling, o.inter_module_coupling, o.ring};
+                                            e.modules, e.n, numerics::max_enumeration_neurons));
+  return {e.modules, e.n, e.self_coupling, e.inter_module_coupling, e.ring};
 }
 
 // Neurons of the network: N, or M·n for the modular variant.
-int neurons(const enumerate_options& o) { return o.modules > 0 ? o.modules * o.n : o.n; }
+int neurons(const enumerate_options& o) {
+  const sampled_ensemble_options& e = o.ensemble;
+  return e.modules > 0 ? e.modules * e.n : e.n;
+}
 
 // Pair histograms cost O(N 2^N) up to N = 26 (Walsh–Hadamard) but O(#FP²) beyond, which can
 // run for hours: above 26 they are computed only on request (--pairs).
 constexpr int max_default_pair_neurons = 26;
 
-bool want_pairs(const enumerate_options& o, int n) {
+// `note`: say so on stderr (false on MPI ranks other than 0, so that a job prints it once).
+bool want_pairs(const enumerate_options& o, int n, bool note = true) {
   if (o.no_pairs) return false;
   if (o.force_pairs || n <= max_default_pair_neurons) return true;
-  fmt::print(stderr, "steer: note: pair histograms skipped for N = {} > {} (cost grows as #FP^2); --pairs forces them\n",
-             n, max_default_pair_neurons);
+  if (note)
+    fmt::print(stderr, "steer: note: pair histograms skipped for N = {} > {} (cost grows as #FP^2); --pairs forces them\n",
+               n, max_default_pair_neurons);
   return false;
 }
 
@@ -108,11 +109,12 @@ std::string fixed_point_listing(const std::vector<std::vector<packed_state>>& pe
 }
 
 json theory_count_or_null(const enumerate_options& o) {
-  if (o.modules > 0)
-    return std::exp(theory::log_expected_fixed_points_modular({o.modules, o.n, o.self_coupling, o.inter_module_coupling, o.ring}));
-  if (o.symmetry < 0.0) return nullptr;  // no finite-N closed form for η < 0 (theory/correlated_count.hpp)
-  const double log_count = o.symmetry == 0.0 ? theory::log_expected_fixed_points(o.n, o.self_coupling)
-                                             : theory::log_expected_fixed_points_correlated(o.n, o.self_coupling, o.symmetry);
+  const sampled_ensemble_options& e = o.ensemble;
+  if (e.modules > 0)
+    return std::exp(theory::log_expected_fixed_points_modular({e.modules, e.n, e.self_coupling, e.inter_module_coupling, e.ring}));
+  if (e.symmetry < 0.0) return nullptr;  // no finite-N closed form for η < 0 (theory/correlated_count.hpp)
+  const double log_count = e.symmetry == 0.0 ? theory::log_expected_fixed_points(e.n, e.self_coupling)
+                                             : theory::log_expected_fixed_points_correlated(e.n, e.self_coupling, e.symmetry);
   return std::exp(log_count);
 }
 
@@ -157,51 +159,42 @@ void run_user_matrix(const enumerate_options& o, bool progress) {
 }
 
 numerics::network_source source_of(const enumerate_options& o) {
-  return o.modules > 0 ? numerics::sampled_networks(modular_of(o))
-                       : numerics::sampled_networks(numerics::coupling_ensemble{o.n, o.self_coupling, o.symmetry});
+  const sampled_ensemble_options& e = o.ensemble;
+  return e.modules > 0 ? numerics::sampled_networks(modular_of(o))
+                       : numerics::sampled_networks(numerics::coupling_ensemble{e.n, e.self_coupling, e.symmetry});
 }
 
 // Every parameter that changes an ensemble run's results: the key of its shards (--kernel is not
 // one: every kernel finds the same fixed points).
 json ensemble_parameters(const enumerate_options& o, bool pairs) {
-  json p = {{"n", o.n}, {"self_coupling", o.self_coupling}, {"symmetry", o.symmetry}, {"networks", o.networks},
-            {"seed", o.common.seed}, {"pair_histograms", pairs}};
-  if (o.modules > 0) p.update({{"modules", o.modules}, {"inter_module_coupling", o.inter_module_coupling}, {"ring", o.ring}});
+  json p = sampled_ensemble_key(o.ensemble, o.common.seed);
+  p["pair_histograms"] = pairs;
   return p;
 }
 
 // The run that `parameters` (ensemble_parameters) describe, printing and writing as `output` says.
 enumerate_options options_from(const json& parameters, const common_options& output) {
-  enumerate_options o;
-  o.common = output;
-  o.common.seed = parameters.at("seed").get<std::uint64_t>();
-  o.n = parameters.at("n").get<int>();
-  o.self_coupling = parameters.at("self_coupling").get<double>();
-  o.symmetry = parameters.at("symmetry").get<double>();
-  o.networks = parameters.at("networks").get<std::int64_t>();
-  o.modules = parameters.value("modules", 0);
-  o.inter_module_coupling = parameters.value("inter_module_coupling", 0.0);
-  o.ring = parameters.value("ring", false);
-  return o;
+  return options_with_ensemble<enumerate_options>(parameters, output);
 }
 
 // Summary, CSV files, sidecar and stdout of an ensemble run from its networks in index order:
 // the same for one process, MPI ranks and merged shards.
 void write_ensemble_outputs(const enumerate_options& o, bool pairs, const std::vector<numerics::network_fixed_points>& per_network,
                             const std::filesystem::path& out) {
+  const sampled_ensemble_options& e = o.ensemble;
   const int n = neurons(o);
-  json result = {{"n", n}, {"self_coupling", o.self_coupling}, {"symmetry", o.symmetry},
-                 {"networks", o.networks}, {"seed", o.common.seed}};
-  if (o.modules > 0) {
-    result["modules"] = o.modules;
-    result["module_size"] = o.n;
-    result["inter_module_coupling"] = o.inter_module_coupling;
-    result["ring"] = o.ring;
+  json result = {{"n", n}, {"self_coupling", e.self_coupling}, {"symmetry", e.symmetry},
+                 {"networks", e.networks}, {"seed", o.common.seed}};
+  if (e.modules > 0) {
+    result["modules"] = e.modules;
+    result["module_size"] = e.n;
+    result["inter_module_coupling"] = e.inter_module_coupling;
+    result["ring"] = e.ring;
   }
   json theory_pairs = nullptr;
-  if (pairs && o.symmetry == 0.0 && o.modules == 0) theory_pairs = theory::expected_pairs(o.n, o.self_coupling);
+  if (pairs && e.symmetry == 0.0 && e.modules == 0) theory_pairs = theory::expected_pairs(e.n, e.self_coupling);
   result["theory_expected_fixed_points"] = theory_count_or_null(o);
-  if (o.networks >= 2) {
+  if (e.networks >= 2) {
     const numerics::ensemble_summary summary = numerics::summarise(per_network);
     result["mean_fixed_points"] = summary.count.mean;
     result["sem_fixed_points"] = summary.count.sem;
@@ -229,7 +222,7 @@ void write_ensemble_outputs(const enumerate_options& o, bool pairs, const std::v
     std::string per_net = "network,fixed_points\n";
     for (std::size_t k = 0; k < per_network.size(); ++k) per_net += fmt::format("{},{}\n", k, per_network[k].count);
     numerics::write_file_atomically(out / "enumerate_networks.csv", per_net);
-    if (o.networks >= 2 && pairs) {
+    if (e.networks >= 2 && pairs) {
       std::string csv = "distance,mean_pairs,sem_pairs,theory_pairs\n";
       for (int d = 0; d <= n; ++d)
         csv += fmt::format("{},{},{},{}\n", d, result["pair_distance_mean"][d].dump(), result["pair_distance_sem"][d].dump(),
@@ -240,8 +233,8 @@ void write_ensemble_outputs(const enumerate_options& o, bool pairs, const std::v
   }
   if (o.common.json) {
     print_json(result);
-  } else if (o.networks >= 2) {
-    fmt::print("{}: mean #FP over {} networks = {} ± {} (theory {})\n", source_of(o).label, o.networks,
+  } else if (e.networks >= 2) {
+    fmt::print("{}: mean #FP over {} networks = {} ± {} (theory {})\n", source_of(o).label, e.networks,
                result["mean_fixed_points"].dump(), result["sem_fixed_points"].dump(),
                result["theory_expected_fixed_points"].dump());
   } else {
@@ -256,11 +249,11 @@ void run_ensemble(const enumerate_options& o, bool progress) {
   if (!o.list_fixed_points.empty() && validation::world_process_group().size > 1)
     throw std::invalid_argument("--list-fixed-points: not under MPI with several ranks (run it in one process)");
   const int n = neurons(o);
-  const bool pairs = want_pairs(o, n);
-  const ensemble_role role = start_ensemble(o.networks, o.shard, o.common, progress);
+  const bool pairs = want_pairs(o, n, validation::world_process_group().root());
+  const ensemble_role role = start_ensemble(o.ensemble.networks, o.shard, o.common, progress);
   if (!o.save_couplings.empty() && role.writes_outputs) {
     const auto dir = prepare_output_directory(o.save_couplings, "--save-couplings");
-    for (std::int64_t k = 0; k < o.networks; ++k)
+    for (std::int64_t k = 0; k < o.ensemble.networks; ++k)
       numerics::write_couplings(source.sample(o.common.seed, static_cast<std::uint64_t>(k)),
                                 dir / fmt::format("couplings_{:06d}.{}", k, o.couplings_format));
   }
@@ -292,11 +285,11 @@ void run_ensemble(const enumerate_options& o, bool progress) {
 void register_enumerate(CLI::App& app) {
   auto o = std::make_shared<enumerate_options>();
   auto* command = app.add_subcommand("enumerate", "Exhaustive enumeration of all 2^N states: fixed points of sampled networks or of a given matrix");
-  auto* n = add_integer_option(*command, "--n", o->n, 2, numerics::max_enumeration_neurons,
+  auto* n = add_integer_option(*command, "--n", o->ensemble.n, 2, numerics::max_enumeration_neurons,
                                "Number of neurons N (with --modules: units per module n, N = M·n)");
-  auto* jd = add_real_option(*command, "--self-coupling", o->self_coupling, "Self-coupling J_D");
-  auto* eta = add_real_option(*command, "--symmetry", o->symmetry, "Correlation of J_ij and J_ji", -1.0, 1.0);
-  auto* networks = add_integer_option(*command, "--networks", o->networks, 1, max_networks,
+  auto* jd = add_real_option(*command, "--self-coupling", o->ensemble.self_coupling, "Self-coupling J_D");
+  auto* eta = add_real_option(*command, "--symmetry", o->ensemble.symmetry, "Correlation of J_ij and J_ji", -1.0, 1.0);
+  auto* networks = add_integer_option(*command, "--networks", o->ensemble.networks, 1, max_networks,
                                       "Number of sampled networks (each network's results are kept in memory)");
   auto* save = add_text_option(*command, "--save-couplings", o->save_couplings,
                                "Directory for the sampled matrices (couplings_NNNNNN.csv|npy)");
@@ -309,15 +302,15 @@ void register_enumerate(CLI::App& app) {
                   "either byte order, C or Fortran order; every entry is converted exactly to double (int64 values "
                   "beyond 2^53 that double cannot hold exactly are refused); NaN and inf are refused")
       ->excludes(n)->excludes(jd)->excludes(eta)->excludes(networks)->excludes(save);
-  auto* modules = add_integer_option(*command, "--modules", o->modules, 1, numerics::max_enumeration_neurons / 2,
+  auto* modules = add_integer_option(*command, "--modules", o->ensemble.modules, 1, numerics::max_enumeration_neurons / 2,
                                      "Modular variant: M modules of --n units, N(0, 1/n) couplings inside each module, "
                                      "none between modules except --inter-module-coupling")
                       ->excludes(eta)
                       ->excludes(couplings);
-  add_real_option(*command, "--inter-module-coupling", o->inter_module_coupling,
+  add_real_option(*command, "--inter-module-coupling", o->ensemble.inter_module_coupling,
                   "Coupling lambda between unit i of module m and unit i of modules m±1 (with --modules)")
       ->needs(modules);
-  command->add_flag("--ring", o->ring, "Modules form a ring (M−1 linked to 0) instead of an open chain")->needs(modules);
+  command->add_flag("--ring", o->ensemble.ring, "Modules form a ring (M−1 linked to 0) instead of an open chain")->needs(modules);
   auto* list = add_text_option(*command, "--list-fixed-points", o->list_fixed_points, "CSV file listing every fixed point",
                                check_listing_directory);
   command->add_option("--list-format", o->list_format, "pm1: one ±1 row per fixed point; packed: one integer (bit i set ⇔ s_i = +1)")
@@ -333,7 +326,7 @@ void register_enumerate(CLI::App& app) {
   register_shard_merger("enumerate", [](const json& parameters, const std::vector<json>& units,
                                          const common_options& output, const std::filesystem::path& out) {
     const enumerate_options merged = options_from(parameters, output);
-    check_merged_unit_count(units, merged.networks);
+    check_merged_unit_count(units, merged.ensemble.networks);
     const bool pairs = parameters.at("pair_histograms").get<bool>();
     write_ensemble_outputs(merged, pairs,
                            validation::decode_units(validation::fixed_point_count_codec(neurons(merged), pairs), units), out);

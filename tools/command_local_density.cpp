@@ -11,10 +11,10 @@
 
 #include "numerics/atomic_file.hpp"
 #include "numerics/fixed_points/hamming_ball.hpp"
-#include "tools/build_info.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
 #include "tools/ensemble_run.hpp"
+#include "tools/sampled_ensemble_options.hpp"
 #include "validation/fixed_points/local_density.hpp"
 
 namespace steer::tools {
@@ -24,10 +24,8 @@ using nlohmann::json;
 
 struct local_density_options {
   common_options common;
-  int n = 200;
-  double self_coupling = 0.5;
-  std::string self_couplings;  // a list instead of one value
-  std::int64_t networks = 10;
+  sampled_ensemble_options ensemble{.n = 200, .networks = 10};  // fully asymmetric: no --symmetry
+  std::string self_couplings;  // a list instead of the ensemble's one value
   std::int64_t starts = 10;
   std::int64_t max_sweeps = 1000;
   int radius = 2;
@@ -70,8 +68,7 @@ json point_json(const validation::local_density& r) {
           {"verdict", "no prediction (dynamics does not sample fixed points uniformly; the annealed value is for a "
                       "typical one)"},
           {"ball_states_checked", checked},
-          {"ball_states_decided_exactly", exact},
-          {"resumed_networks", r.resumed_networks}};
+          {"ball_states_decided_exactly", exact}};
 }
 
 std::string csv_rows(const validation::local_density& r) {
@@ -88,65 +85,45 @@ std::string csv_rows(const validation::local_density& r) {
 }
 
 std::vector<double> self_couplings_of(const local_density_options& o) {
-  return o.self_couplings.empty() ? std::vector<double>{o.self_coupling} : parse_range_list(o.self_couplings, "--self-couplings");
+  return o.self_couplings.empty() ? std::vector<double>{o.ensemble.self_coupling}
+                                  : parse_range_list(o.self_couplings, "--self-couplings");
 }
 
 validation::local_density_config config_of(const local_density_options& o, double self_coupling) {
   validation::local_density_config config;
-  config.n = o.n;
+  config.n = o.ensemble.n;
   config.self_coupling = self_coupling;
-  config.networks = o.networks;
+  config.networks = o.ensemble.networks;
   config.starts = o.starts;
   config.max_sweeps = o.max_sweeps;
   config.radius = o.radius;
   config.seed = o.common.seed;
-  config.program_version = build_info::version;
+  config.program_version = steer_build_version();
   return config;
 }
 
 // Every parameter that changes the results: the key of a sharded run. Units are (J_D, network)
 // pairs, J_D-major: unit u is network u mod networks of the (u div networks)-th J_D.
 json run_parameters(const local_density_options& o) {
-  json p = {{"n", o.n}, {"networks", o.networks}, {"starts", o.starts}, {"max_sweeps", o.max_sweeps},
-            {"radius", o.radius}, {"seed", o.common.seed}};
-  if (o.self_couplings.empty()) {
-    p["self_coupling"] = o.self_coupling;
-  } else {
-    p["self_couplings"] = o.self_couplings;  // the text: it decides the shape of the JSON too
-  }
+  json p = sampled_ensemble_key(o.ensemble, o.common.seed);
+  p.update({{"starts", o.starts}, {"max_sweeps", o.max_sweeps}, {"radius", o.radius}});
+  if (!o.self_couplings.empty()) p["self_couplings"] = o.self_couplings;  // the text: it decides the shape of the JSON too
   return p;
 }
 
 local_density_options options_from(const json& p, const common_options& output) {
-  local_density_options o;
-  o.common = output;
-  o.common.seed = p.at("seed").get<std::uint64_t>();
-  o.n = p.at("n").get<int>();
-  o.networks = p.at("networks").get<std::int64_t>();
+  auto o = options_with_ensemble<local_density_options>(p, output);
   o.starts = p.at("starts").get<std::int64_t>();
   o.max_sweeps = p.at("max_sweeps").get<std::int64_t>();
   o.radius = p.at("radius").get<int>();
-  if (p.contains("self_couplings")) {
-    o.self_couplings = p.at("self_couplings").get<std::string>();
-  } else {
-    o.self_coupling = p.at("self_coupling").get<double>();
-  }
+  o.self_couplings = p.value("self_couplings", std::string());
   return o;
 }
 
-// A network's totals and whether this run resumed it (counted in "resumed_networks").
+// A network's totals (whether this run resumed it is not part of the unit: outputs never depend
+// on resume history).
 validation::unit_codec<validation::density_network> unit_codec_of(const local_density_options& o) {
-  const auto totals = validation::density_network_codec(config_of(o, o.self_coupling));
-  return {[totals](const validation::density_network& d) {
-            json unit = totals.encode(d);
-            unit["resumed"] = d.resumed;
-            return unit;
-          },
-          [totals](const json& unit) {
-            validation::density_network d = totals.decode(unit);
-            d.resumed = validation::bool_field(unit, "resumed");
-            return d;
-          }};
+  return validation::density_network_codec(config_of(o, o.ensemble.self_coupling));
 }
 
 // The networks of units [range.begin, range.end), J_D by J_D.
@@ -155,9 +132,9 @@ std::vector<validation::density_network> compute_units(const local_density_optio
   const std::vector<double> self_couplings = self_couplings_of(o);
   std::vector<validation::density_network> units;
   for (std::size_t j = 0; j < self_couplings.size(); ++j) {
-    const std::int64_t first = static_cast<std::int64_t>(j) * o.networks;
+    const std::int64_t first = static_cast<std::int64_t>(j) * o.ensemble.networks;
     const validation::index_range networks{std::max(range.begin, first) - first,
-                                           std::min(range.end, first + o.networks) - first};
+                                           std::min(range.end, first + o.ensemble.networks) - first};
     if (networks.size() <= 0) continue;
     validation::local_density_config config = config_of(o, self_couplings[j]);
     config.progress = progress;
@@ -168,6 +145,8 @@ std::vector<validation::density_network> compute_units(const local_density_optio
     auto block = validation::run_local_density_networks(config, networks);
     units.insert(units.end(), std::make_move_iterator(block.begin()), std::make_move_iterator(block.end()));
   }
+  note_resumed_networks("local-density", std::count_if(units.begin(), units.end(), [](const auto& d) { return d.resumed; }),
+                        range.size(), out / "points", o.common);
   return units;
 }
 
@@ -178,13 +157,15 @@ void write_outputs(const local_density_options& o, const std::vector<validation:
   json points = json::array();
   std::string csv = "n,self_coupling,radius,converged_fraction,mean_at_distance,mean_in_ball,sem_in_ball,typical_theory_in_ball\n";
   for (std::size_t j = 0; j < self_couplings.size(); ++j) {
-    const auto first = units.begin() + static_cast<std::ptrdiff_t>(j) * o.networks;
-    const auto result = validation::summarise_local_density(config_of(o, self_couplings[j]), {first, first + o.networks});
+    const auto first = units.begin() + static_cast<std::ptrdiff_t>(j) * o.ensemble.networks;
+    const auto result =
+        validation::summarise_local_density(config_of(o, self_couplings[j]), {first, first + o.ensemble.networks});
     points.push_back(point_json(result));
     csv += csv_rows(result);
     if (!o.common.json)
       fmt::print("N={} J_D={}: converged fraction {} of {} starts; fixed points within r = 1..{}: {} (typical, annealed: {})\n",
-                 o.n, self_couplings[j], points.back()["converged_fraction"].dump(), o.networks * o.starts, o.radius,
+                 o.ensemble.n, self_couplings[j], points.back()["converged_fraction"].dump(),
+                 o.ensemble.networks * o.starts, o.radius,
                  points.back()["mean_fixed_points_in_ball"].dump(), points.back()["typical_theory_in_ball"].dump());
   }
   const json result = o.self_couplings.empty() ? points.front() : json{{"points", points}};
@@ -197,9 +178,10 @@ void write_outputs(const local_density_options& o, const std::vector<validation:
 
 void run_local_density(const local_density_options& o, bool progress) {
   const std::vector<double> self_couplings = self_couplings_of(o);
-  if (o.radius > o.n) throw std::invalid_argument(fmt::format("--radius {} exceeds N = {}", o.radius, o.n));
+  if (o.radius > o.ensemble.n)
+    throw std::invalid_argument(fmt::format("--radius {} exceeds N = {}", o.radius, o.ensemble.n));
   for (const double jd : self_couplings) validation::validate(config_of(o, jd));
-  const auto units = static_cast<std::int64_t>(self_couplings.size()) * o.networks;
+  const auto units = static_cast<std::int64_t>(self_couplings.size()) * o.ensemble.networks;
   const ensemble_role role = start_ensemble(units, o.shard, o.common, progress);
   // Every process saves its finished networks under --out/points, so a rerun of any of them resumes.
   const std::filesystem::path out = o.common.out.empty() ? std::filesystem::path{} : std::filesystem::path(o.common.out);
@@ -216,13 +198,14 @@ void register_local_density(CLI::App& app) {
   auto* command = app.add_subcommand(
       "local-density", "Fixed points of large networks found by asynchronous dynamics from random starts, and the "
                        "exact number of fixed points within Hamming distance r of each");
-  add_integer_option(*command, "--n", o->n, 2, max_local_density_neurons, "Number of neurons N");
-  auto* jd = add_real_option(*command, "--self-coupling", o->self_coupling, "Self-coupling J_D");
+  add_integer_option(*command, "--n", o->ensemble.n, 2, max_local_density_neurons, "Number of neurons N");
+  auto* jd = add_real_option(*command, "--self-coupling", o->ensemble.self_coupling, "Self-coupling J_D");
   add_text_option(*command, "--self-couplings", o->self_couplings,
                   "Several J_D (list of values or a:b:k ranges); JSON then holds {\"points\": [...]}",
                   [](const std::string& text) { parse_range_list(text, "--self-couplings"); })
       ->excludes(jd);
-  add_integer_option(*command, "--networks", o->networks, 1, max_networks, "Number of sampled networks per J_D");
+  add_integer_option(*command, "--networks", o->ensemble.networks, 1, max_networks,
+                     "Number of sampled networks per J_D");
   add_integer_option(*command, "--starts", o->starts, 1, 1000000, "Random starts per network");
   add_integer_option(*command, "--max-sweeps", o->max_sweeps, 1, 1000000000,
                      "Sweeps (N single-neuron updates in a new random order) before a start counts as not converged");
@@ -235,7 +218,8 @@ void register_local_density(CLI::App& app) {
   register_shard_merger("local-density", [](const json& parameters, const std::vector<json>& units,
                                             const common_options& output, const std::filesystem::path& out) {
     const local_density_options merged = options_from(parameters, output);
-    check_merged_unit_count(units, static_cast<std::int64_t>(self_couplings_of(merged).size()) * merged.networks);
+    check_merged_unit_count(units,
+                            static_cast<std::int64_t>(self_couplings_of(merged).size()) * merged.ensemble.networks);
     write_outputs(merged, validation::decode_units(unit_codec_of(merged), units), out);
   });
   command->callback([o] { run_local_density(*o, apply_common_options(o->common)); });

@@ -7,7 +7,6 @@
 #include <memory>
 #include <stdexcept>
 
-#include "tools/build_info.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
 #include "tools/ensemble_run.hpp"
@@ -29,7 +28,7 @@ void run_merge(const merge_options& o) {
   const shard_merger& merger = shard_merger_for(key.command);
   std::vector<nlohmann::json> units;
   try {
-    units = validation::combine_shards(std::move(shards), build_info::version);
+    units = validation::combine_shards(std::move(shards), steer_build_version());
   } catch (const std::invalid_argument& e) {
     throw std::invalid_argument(fmt::format("merge: {}", e.what()));
   }
@@ -47,7 +46,7 @@ void register_merge(CLI::App& app) {
   auto o = std::make_shared<merge_options>();
   auto* command = app.add_subcommand(
       "merge", "Combine the shard files of a run split with --shard i/n into the outputs of the unsharded run");
-  command->add_option("inputs", o->inputs, "Directories holding shard-i-of-n.json files (or the files themselves)")
+  command->add_option("inputs", o->inputs, "Directories holding COMMAND-shard-i-of-n.json files (or the files themselves)")
       ->required()
       ->type_name("DIR");
   add_text_option(*command, "--out", o->common.out, "Directory for the merged outputs (the files of the unsharded run)");

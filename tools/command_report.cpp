@@ -15,6 +15,7 @@
 #include "tools/build_info.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
+#include "tools/ensemble_run.hpp"
 #include "tools/report_plots.hpp"
 #include "tools/report_accessibility_options.hpp"
 #include "tools/strict_parse.hpp"
@@ -118,7 +119,7 @@ int run_report(const report_options& o) {
   config.seed = o.common.seed;
   config.progress = progress;
   config.validate();
-  config.program_version = build_info::version;
+  config.program_version = steer_build_version();  // saved points of another build are recomputed
   std::optional<validation::geometry_report_config> geometry;
   if (!o.no_geometry) geometry = geometry_config(o, config);  // checked before any work
   auto accessibility = accessibility_config(o.accessibility, config.seed, progress, config.program_version);

@@ -35,13 +35,15 @@ validation::shard_spec parse_shard(std::string_view text, std::string_view optio
 CLI::Option* add_shard_option(CLI::App& command, std::optional<validation::shard_spec>& target) {
   auto* option = command.add_option_function<std::string>(
       "--shard", [&target](const std::string& text) { target = parse_shard(text, "--shard"); },
-      "Compute only shard i of n (0 <= i < n; a contiguous block of the networks) and write <--out>/shard-i-of-n.json; "
+      "Compute only shard i of n (0 <= i < n; a contiguous block of the networks) and write <--out>/<command>-shard-i-of-n.json; "
       "`steer merge` combines the n shard files into the outputs of the unsharded run");
   return option->type_name("i/n");
 }
 
+std::string steer_build_version() { return validation::build_version(build_info::version, build_info::git_hash); }
+
 validation::unit_key ensemble_key(const std::string& command, json parameters) {
-  return {command, build_info::version, std::move(parameters)};
+  return {command, steer_build_version(), std::move(parameters)};
 }
 
 ensemble_role start_ensemble(std::int64_t units, const std::optional<validation::shard_spec>& shard,
@@ -100,6 +102,13 @@ std::optional<std::vector<json>> collect_units(const ensemble_role& role, const 
     for (auto& unit : units) all.push_back(std::move(unit));
   }
   return all;
+}
+
+void note_resumed_networks(const std::string& command, std::int64_t resumed, std::int64_t computed,
+                           const std::filesystem::path& dir, const common_options& common) {
+  if (resumed > 0 && !common.quiet)
+    fmt::print(stderr, "steer: note: {}: {} of the {} networks computed here were resumed from {}\n", command, resumed,
+               computed, dir.string());
 }
 
 void register_shard_merger(const std::string& command, shard_merger merger) { mergers()[command] = std::move(merger); }

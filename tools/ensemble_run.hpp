@@ -30,8 +30,11 @@ namespace steer::tools {
 // "i/n", 0 ≤ i < n ≤ 10^6, plain decimal; throws std::invalid_argument naming `option`.
 validation::shard_spec parse_shard(std::string_view text, std::string_view option);
 
-// --shard i/n: compute only block i of n of the units and write <out>/shard-i-of-n.json.
+// --shard i/n: compute only block i of n of the units and write <out>/<command>-shard-i-of-n.json.
 CLI::Option* add_shard_option(CLI::App& command, std::optional<validation::shard_spec>& target);
+
+// The version written into every unit key (saved units, shard files): what identifies this build.
+std::string steer_build_version();
 
 // The key of a run of `command` made by this steer.
 validation::unit_key ensemble_key(const std::string& command, nlohmann::json parameters);
@@ -81,6 +84,12 @@ std::optional<std::vector<Unit>> run_ensemble_units(
   if (!all) return std::nullopt;
   return validation::decode_units(codec, *all);
 }
+
+// After computing `computed` networks of which `resumed` were reused from `dir` (saved units): a
+// note on stderr (not with --quiet, not when none was resumed). Resume history is reported here
+// and never in the outputs, which depend on the parameters alone (merged = unsharded, byte for byte).
+void note_resumed_networks(const std::string& command, std::int64_t resumed, std::int64_t computed,
+                           const std::filesystem::path& dir, const common_options& common);
 
 // What `steer merge` calls for the shards of one command: the command's output code, given the
 // run's parameters (from the shards' key), the units in index order, merge's --json/--quiet and

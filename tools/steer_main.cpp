@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
   steer::tools::register_fbp(app);
   steer::tools::register_replicated(app);
   try {
+    // Under a launcher with several processes, a build without MPI refuses here, whatever the
+    // command (each copy would do the whole work and write the same files); with MPI, the ranks start.
+    steer::validation::world_process_group();
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);

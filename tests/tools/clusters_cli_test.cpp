@@ -9,23 +9,12 @@
 #include <string>
 
 #include "tests/support/cli_checks.hpp"
+#include "tests/support/coupling_files.hpp"
 
 using steer_test::expect_bad_input;
 using steer_test::run_json;
+using steer_test::diagonal_matrix;
 using steer_test::scratch;
-
-namespace {
-
-// N×N matrix with `diagonal` on the diagonal and 0 elsewhere.
-std::string diagonal_matrix(int n, double diagonal, const std::string& name) {
-  const auto file = scratch() / name;
-  std::ofstream out(file);
-  for (int i = 0; i < n; ++i)
-    for (int j = 0; j < n; ++j) out << (i == j ? diagonal : 0.0) << (j + 1 < n ? "," : "\n");
-  return file.string();
-}
-
-}  // namespace
 
 TEST(ClustersCli, JsonHasTheIssueKeysWithTheirErrors) {
   const auto j = run_json("clusters --n 10 --self-coupling 0.5 --networks 300 --max-distance 3 --json");

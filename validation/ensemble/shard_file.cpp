@@ -24,8 +24,8 @@ std::int64_t integer_in(const json& object, const char* name) {
 
 }  // namespace
 
-std::string shard_file_name(const shard_spec& shard) {
-  return fmt::format("shard-{}-of-{}.json", shard.index, shard.count);
+std::string shard_file_name(const std::string& command, const shard_spec& shard) {
+  return fmt::format("{}-shard-{}-of-{}.json", command, shard.index, shard.count);
 }
 
 std::filesystem::path write_shard(const std::filesystem::path& dir, const shard_header& header,
@@ -36,7 +36,7 @@ std::filesystem::path write_shard(const std::filesystem::path& dir, const shard_
                       {"shard", {{"index", header.shard.index}, {"count", header.shard.count}}},
                       {"range", {{"begin", header.range.begin}, {"end", header.range.end}}},
                       {"units", units}};
-  const auto file = dir / shard_file_name(header.shard);
+  const auto file = dir / shard_file_name(header.key.command, header.shard);
   numerics::write_file_atomically(file, shard.dump() + "\n");
   return file;
 }
@@ -75,10 +75,10 @@ std::vector<std::filesystem::path> shard_files_in(const std::filesystem::path& d
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
     const std::string name = entry.path().filename().string();
-    if (entry.is_regular_file() && name.starts_with("shard-") && name.ends_with(".json")) files.push_back(entry.path());
+    if (entry.is_regular_file() && name.find("-shard-") != std::string::npos && name.ends_with(".json")) files.push_back(entry.path());
   }
   if (error) throw std::invalid_argument(fmt::format("{}: {}", dir.string(), error.message()));
-  if (files.empty()) throw std::invalid_argument(fmt::format("{}: no shard files (shard-I-of-N.json)", dir.string()));
+  if (files.empty()) throw std::invalid_argument(fmt::format("{}: no shard files (COMMAND-shard-I-of-N.json)", dir.string()));
   std::sort(files.begin(), files.end());
   return files;
 }

@@ -29,10 +29,11 @@ struct shard_contents {
   std::vector<nlohmann::json> units;  // one per index of header.range, in order
 };
 
-// "shard-<i>-of-<n>.json".
-std::string shard_file_name(const shard_spec& shard);
+// "<command>-shard-<i>-of-<n>.json": shards of different commands written to one directory keep
+// apart (and `steer merge` of such a directory refuses the mixture).
+std::string shard_file_name(const std::string& command, const shard_spec& shard);
 
-// Writes <dir>/shard-<i>-of-<n>.json atomically; returns its path.
+// Writes <dir>/<command>-shard-<i>-of-<n>.json (command of header.key) atomically; returns its path.
 std::filesystem::path write_shard(const std::filesystem::path& dir, const shard_header& header,
                                   const std::vector<nlohmann::json>& units);
 
@@ -40,7 +41,7 @@ std::filesystem::path write_shard(const std::filesystem::path& dir, const shard_
 // throws std::invalid_argument "FILE: reason".
 shard_contents read_shard(const std::filesystem::path& file);
 
-// Every shard-*-of-*.json in `dir` (or `dir` itself if it is a file), sorted by name; throws
+// Every *-shard-*.json in `dir` (or `dir` itself if it is a file), sorted by name; throws
 // std::invalid_argument when there is none.
 std::vector<std::filesystem::path> shard_files_in(const std::filesystem::path& dir);
 

@@ -12,6 +12,11 @@ json unit_key::to_json() const {
   return {{"command", command}, {"steer_version", steer_version}, {"parameters", parameters}};
 }
 
+std::string build_version(std::string_view version, std::string_view git_hash) {
+  if (git_hash.empty() || git_hash == "unknown") return std::string(version);
+  return fmt::format("{}+{}", version, git_hash);
+}
+
 unit_key parse_unit_key(const json& saved) {
   const auto text = [&](const char* name) {
     if (!saved.is_object() || !saved.contains(name) || !saved[name].is_string())

@@ -26,6 +26,12 @@ struct unit_key {
 std::string key_difference(const nlohmann::json& saved, const unit_key& expected,
                            std::string_view expected_name = "this run");
 
+// The steer version of a unit key: "<version>+<git hash>" (semver build metadata), so that units and
+// shards of different commits are never mixed; plain "<version>" for a build without a hash (a
+// source tarball: empty or "unknown"). The hash is the commit the build was configured at; edits
+// not yet committed are not told apart.
+std::string build_version(std::string_view version, std::string_view git_hash);
+
 // `saved` as a unit_key; throws std::invalid_argument naming what is missing.
 unit_key parse_unit_key(const nlohmann::json& saved);
 

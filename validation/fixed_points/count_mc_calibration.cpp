@@ -5,77 +5,39 @@
 
 #include <chrono>
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <stdexcept>
 
-#include "numerics/atomic_file.hpp"
 #include "numerics/fixed_points/enumeration.hpp"
 #include "numerics/progress.hpp"
+#include "validation/ensemble/saved_unit.hpp"
 
 namespace steer::validation {
 namespace {
 
 using nlohmann::json;
 
-constexpr int format_version = 1;
-
-// Everything a network's result depends on.
-json network_key(const count_mc_ensemble_config& c, std::uint64_t network) {
+// Everything a network's result depends on besides its index (not the number of networks: a
+// longer run reuses the networks of a shorter one).
+unit_key network_key(const count_mc_ensemble_config& c) {
   const auto& e = c.estimator;
-  return {{"format", format_version}, {"steer_version", c.program_version}, {"n", c.ensemble.n},
-          {"self_coupling", c.ensemble.self_coupling}, {"symmetry", c.ensemble.symmetry}, {"seed", e.seed},
-          {"network", network}, {"runs", e.runs}, {"final_log_f", e.final_log_f}, {"flatness", e.flatness},
-          {"max_sweeps", e.max_sweeps}, {"exact", c.exact}};
+  return {"count-mc", c.program_version,
+          {{"n", c.ensemble.n}, {"self_coupling", c.ensemble.self_coupling}, {"symmetry", c.ensemble.symmetry},
+           {"seed", e.seed}, {"runs", e.runs}, {"final_log_f", e.final_log_f}, {"flatness", e.flatness},
+           {"max_sweeps", e.max_sweeps}, {"exact", c.exact}}};
 }
 
-std::filesystem::path network_file(const count_mc_ensemble_config& c, std::uint64_t network) {
-  return c.units_dir / fmt::format("count_mc_n{}_jd{}_eta{}_seed{}_net{}.json", c.ensemble.n, c.ensemble.self_coupling,
-                                   c.ensemble.symmetry, c.estimator.seed, network);
+saved_unit_store saved_networks(const count_mc_ensemble_config& c) {
+  return {c.units_dir,
+          fmt::format("count_mc_n{}_jd{}_eta{}_seed{}", c.ensemble.n, c.ensemble.self_coupling, c.ensemble.symmetry,
+                      c.estimator.seed),
+          network_key(c)};
 }
 
-json encode(const count_mc_network& r, const json& key) {
-  json runs = json::array();
-  for (const auto& run : r.estimate.runs)
-    runs.push_back({{"log_fixed_points", run.visited_zero ? json(run.log_fixed_points) : json(nullptr)},
-                    {"converged", run.converged}, {"lowest_energy", run.lowest_energy}, {"proposals", run.proposals},
-                    {"accepted", run.accepted}, {"late_bins", run.late_bins}});
-  return {{"key", key}, {"top_energy", r.estimate.top_energy}, {"runs", runs},
-          {"exact_count", r.exact_count ? json(*r.exact_count) : json(nullptr)}};
-}
-
-// The saved network if the file exists, its key equals `key` and every field is well-formed.
-std::optional<count_mc_network> load(const std::filesystem::path& file, const json& key, std::uint64_t network, int n) {
-  std::ifstream in(file);
-  if (!in) return std::nullopt;
-  try {
-    const json saved = json::parse(in);
-    if (saved.at("key") != key) return std::nullopt;
-    count_mc_network r;
-    r.network = network;
-    r.resumed = true;
-    r.estimate.n = n;
-    r.estimate.top_energy = saved.at("top_energy").get<int>();
-    for (const json& run : saved.at("runs")) {
-      numerics::count_mc_run x;
-      x.visited_zero = !run.at("log_fixed_points").is_null();
-      x.log_fixed_points = x.visited_zero ? run.at("log_fixed_points").get<double>()
-                                          : -std::numeric_limits<double>::infinity();
-      x.converged = run.at("converged").get<bool>();
-      x.lowest_energy = run.at("lowest_energy").get<int>();
-      x.proposals = run.at("proposals").get<std::uint64_t>();
-      x.accepted = run.at("accepted").get<std::uint64_t>();
-      x.late_bins = run.at("late_bins").get<int>();
-      r.estimate.runs.push_back(x);
-    }
-    if (r.estimate.runs.size() != static_cast<std::size_t>(key.at("runs").get<int>())) return std::nullopt;
-    if (!saved.at("exact_count").is_null()) r.exact_count = saved.at("exact_count").get<std::uint64_t>();
-    if (r.exact_count.has_value() != key.at("exact").get<bool>()) return std::nullopt;
-    numerics::summarise_runs(r.estimate);
-    return r;
-  } catch (const std::exception&) {  // malformed file: recompute
-    return std::nullopt;
-  }
+int bounded_int(const json& unit, const char* name, int low, int high) {
+  const std::int64_t value = integer_field(unit, name);
+  if (value < low || value > high) throw malformed_unit(fmt::format("'{}' must be in [{}, {}], got {}", name, low, high, value));
+  return static_cast<int>(value);
 }
 
 count_mc_calibration_summary calibrate(const std::vector<count_mc_network>& networks) {
@@ -131,37 +93,104 @@ count_mc_network count_mc_one_network(const numerics::coupling_matrix& couplings
   return r;
 }
 
-count_mc_ensemble run_count_mc_ensemble(const count_mc_ensemble_config& config) {
+unit_codec<count_mc_network> count_mc_network_codec(const count_mc_ensemble_config& config) {
+  const int n = config.ensemble.n, runs = config.estimator.runs;
+  const bool exact = config.exact;
+  return {[](const count_mc_network& r) {
+            json walks = json::array();
+            for (const auto& run : r.estimate.runs)
+              walks.push_back({{"log_fixed_points", run.visited_zero ? json(run.log_fixed_points) : json(nullptr)},
+                               {"converged", run.converged}, {"lowest_energy", run.lowest_energy},
+                               {"proposals", run.proposals}, {"accepted", run.accepted}, {"late_bins", run.late_bins}});
+            return json{{"network", r.network}, {"top_energy", r.estimate.top_energy}, {"runs", walks},
+                        {"exact_count", r.exact_count ? json(*r.exact_count) : json(nullptr)}};
+          },
+          [n, runs, exact](const json& unit) {
+            count_mc_network r;
+            r.network = unsigned_field(unit, "network");
+            r.estimate.n = n;
+            r.estimate.top_energy = bounded_int(unit, "top_energy", 1, n);
+            const json& walks = unit_field(unit, "runs");
+            if (!walks.is_array() || walks.size() != static_cast<std::size_t>(runs))
+              throw malformed_unit(fmt::format("'runs' must list {} walks", runs));
+            for (const json& walk : walks) {
+              numerics::count_mc_run x;
+              const json& log_count = unit_field(walk, "log_fixed_points");
+              x.visited_zero = !log_count.is_null();
+              if (x.visited_zero && !log_count.is_number())
+                throw malformed_unit("'log_fixed_points' must be a number or null");
+              x.log_fixed_points = x.visited_zero ? log_count.get<double>() : -std::numeric_limits<double>::infinity();
+              x.converged = bool_field(walk, "converged");
+              x.lowest_energy = bounded_int(walk, "lowest_energy", 0, n);
+              x.proposals = unsigned_field(walk, "proposals");
+              x.accepted = unsigned_field(walk, "accepted");
+              if (x.accepted > x.proposals) throw malformed_unit("'accepted' exceeds 'proposals'");
+              x.late_bins = bounded_int(walk, "late_bins", 0, n + 1);
+              r.estimate.runs.push_back(x);
+            }
+            const json& exact_count = unit_field(unit, "exact_count");
+            if (exact_count.is_null() == exact)
+              throw malformed_unit(exact ? "'exact_count' missing (run with --exact)" : "'exact_count' without --exact");
+            if (exact) r.exact_count = unsigned_field(unit, "exact_count");
+            numerics::summarise_runs(r.estimate);
+            return r;
+          }};
+}
+
+std::vector<count_mc_network> run_count_mc_networks(const count_mc_ensemble_config& config, index_range units) {
   config.ensemble.validate();
   config.estimator.validate();
   if (config.networks < 1) throw std::invalid_argument(fmt::format("--networks must be >= 1, got {}", config.networks));
-  count_mc_ensemble result;
+  if (units.begin < 0 || units.end > config.networks || units.size() < 0)
+    throw std::invalid_argument(fmt::format("networks [{}, {}) are not within 0..{}", units.begin, units.end, config.networks));
+  const saved_unit_store saved = saved_networks(config);
+  const auto codec = count_mc_network_codec(config);
   numerics::count_mc_options quiet = config.estimator;
-  quiet.progress = false;  // one progress line per network instead
-  numerics::progress_meter progress("count-mc networks", static_cast<std::uint64_t>(config.networks), config.progress);
-  std::vector<double> estimates;
-  for (std::int64_t k = 0; k < config.networks; ++k) {
+  if (config.progress) quiet.progress = false;  // one progress line per network instead
+  numerics::progress_meter progress("count-mc networks", static_cast<std::uint64_t>(units.size()), config.progress);
+  std::vector<count_mc_network> per_network;
+  for (std::int64_t k = units.begin; k < units.end; ++k) {
     const std::uint64_t network = config.first_network + static_cast<std::uint64_t>(k);
-    const json key = network_key(config, network);
-    std::optional<count_mc_network> r;
-    if (!config.units_dir.empty()) r = load(network_file(config, network), key, network, config.ensemble.n);
+    const auto index = static_cast<std::int64_t>(network);
+    std::string reason;
+    std::optional<count_mc_network> r = saved.load(index, codec, reason);
+    if (r && r->network != network) {
+      reason = fmt::format("holds network {}", r->network);
+      r.reset();
+    }
     if (r) {
-      ++result.resumed_networks;
+      r->resumed = true;
     } else {
+      if (!reason.empty() && config.notes)
+        fmt::print(stderr, "steer: note: recomputing {} ({})\n", saved.file(index).string(), reason);
       r = count_mc_one_network(numerics::sample_couplings(config.ensemble, config.estimator.seed, network), network, quiet,
                                config.exact);
-      if (!config.units_dir.empty()) numerics::write_file_atomically(network_file(config, network), encode(*r, key).dump());
+      saved.save(index, codec, *r);
     }
-    if (r->estimate.log_fixed_points) estimates.push_back(r->estimate.log_fixed_points->mean);
-    result.per_network.push_back(std::move(*r));
+    per_network.push_back(std::move(*r));
     progress.advance();
   }
+  return per_network;
+}
+
+count_mc_ensemble summarise_count_mc(const count_mc_ensemble_config& config, std::vector<count_mc_network> per_network) {
+  count_mc_ensemble result;
+  std::vector<double> estimates;
+  for (const auto& r : per_network) {
+    if (r.estimate.log_fixed_points) estimates.push_back(r.estimate.log_fixed_points->mean);
+    result.resumed_networks += r.resumed ? 1 : 0;
+  }
+  result.per_network = std::move(per_network);
   result.networks_with_estimate = static_cast<int>(estimates.size());
   for (const auto& r : result.per_network)
     if (!r.estimate.log_fixed_points) result.networks_without_estimate.push_back(r.network);
   if (estimates.size() >= 2) result.quenched_log_fixed_points = numerics::mean_and_sem(estimates);
   if (config.exact) result.calibration = calibrate(result.per_network);
   return result;
+}
+
+count_mc_ensemble run_count_mc_ensemble(const count_mc_ensemble_config& config) {
+  return summarise_count_mc(config, run_count_mc_networks(config, {0, config.networks}));
 }
 
 }  // namespace steer::validation

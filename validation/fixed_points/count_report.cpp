@@ -66,19 +66,19 @@ count_report run_count_report(const count_report_config& config) {
   for (const int n : config.sizes)
     for (const double jd : config.self_couplings) {
       const count_check_config point{n, jd, config.networks, config.seed, config.progress};
-      const point_key key{n, jd, config.networks, config.seed, config.program_version};
-      const auto file = saved_point_file(config.out / "points", key);
+      const saved_unit_store saved =
+          saved_point_store(config.out / "points", {n, jd, config.networks, config.seed, config.program_version});
+      const auto codec = ensemble_summary_codec(n, config.networks);
       std::string reason;
-      std::optional<numerics::ensemble_summary> summary = load_saved_point(file, key, reason);
+      std::optional<numerics::ensemble_summary> summary = saved.load(0, codec, reason);
       if (summary) {
         ++report.reused_points;
       } else {
-        if (!reason.empty())
-          fmt::print(stderr, "steer: note: recomputing {} ({})\n", file.string(), reason);
+        if (!reason.empty()) fmt::print(stderr, "steer: note: recomputing {} ({})\n", saved.file(0).string(), reason);
         const auto options =
             ensemble_options_for(config.seed, config.networks, config.progress, enumeration_keeps::pair_histograms);
         summary = numerics::summarise(numerics::enumerate_ensemble({n, jd, 0.0}, options));
-        numerics::write_file_atomically(file, saved_point_text(key, *summary));
+        saved.save(0, codec, *summary);
       }
       report.checks.push_back(evaluate_count_check(point, *summary));
     }

@@ -1,9 +1,9 @@
 // The main job's first experiment: a sweep of count checks (count_check.hpp) over N × J_D,
 // written to a run directory as tidy CSV, a JSON sidecar and report.md.
 //
-// Resumable: every finished (N, J_D) point is saved atomically under <out>/points/, in a file
-// named by every parameter that changes its result and holding those parameters and the
-// program version. Re-running reuses a point only if all of them match and every field
+// Resumable: every finished (N, J_D) point is saved atomically under <out>/points/ as a saved unit
+// (saved_point.hpp, validation/ensemble/saved_unit.hpp), in a file named by every parameter that
+// changes its result and keyed by those parameters and the program version. Re-running reuses a point only if all of them match and every field
 // validates; a malformed or mismatched point is recomputed with a note on stderr, never
 // trusted or crashed on.
 #pragma once

@@ -14,6 +14,7 @@
 #include "theory/pair_count.hpp"
 #include "theory/pair_entropy.hpp"
 #include "validation/fixed_points/geometry_points.hpp"
+#include "validation/fixed_points/saved_point.hpp"
 
 namespace steer::validation {
 namespace {
@@ -24,20 +25,24 @@ void note_recompute(const std::filesystem::path& file, const std::string& reason
   if (!reason.empty()) fmt::print(stderr, "steer: note: recomputing {} ({})\n", file.string(), reason);
 }
 
-geometry_point_id cluster_id(const geometry_report_config& c, int n, double jd) {
-  return {c.out / "points" / fmt::format("clusters_n{}_jd{}_m{}_D{}_seed{}.json", n, jd, c.cluster_networks,
-                                         c.max_distance, c.seed),
-          {{"steer_version", c.program_version}, {"n", n}, {"self_coupling", jd}, {"networks", c.cluster_networks},
-           {"max_distance", c.max_distance}, {"max_flips", 1}, {"seed", c.seed}}};
+saved_unit_store cluster_store(const geometry_report_config& c, int n, double jd) {
+  return {c.out / "points",
+          fmt::format("clusters_n{}_jd{}_m{}_D{}_seed{}", n, jd, c.cluster_networks, c.max_distance, c.seed),
+          {"report-clusters",
+           c.program_version,
+           {{"n", n}, {"self_coupling", jd}, {"networks", c.cluster_networks}, {"max_distance", c.max_distance},
+            {"max_flips", 1}, {"seed", c.seed}}}};
 }
 
-geometry_point_id modular_id(const geometry_report_config& c, const modular_point& p) {
-  return {c.out / "points" / fmt::format("modular_M{}_n{}_jd{}_lambda{}_{}_m{}_seed{}.json", p.modules, p.module_size,
-                                         p.self_coupling, p.inter_module_coupling, p.ring ? "ring" : "chain",
-                                         c.modular_networks, c.seed),
-          {{"steer_version", c.program_version}, {"modules", p.modules}, {"module_size", p.module_size},
-           {"self_coupling", p.self_coupling}, {"inter_module_coupling", p.inter_module_coupling}, {"ring", p.ring},
-           {"networks", c.modular_networks}, {"seed", c.seed}}};
+saved_unit_store modular_store(const geometry_report_config& c, const modular_point& p) {
+  return {c.out / "points",
+          fmt::format("modular_M{}_n{}_jd{}_lambda{}_{}_m{}_seed{}", p.modules, p.module_size, p.self_coupling,
+                      p.inter_module_coupling, p.ring ? "ring" : "chain", c.modular_networks, c.seed),
+          {"report-modular",
+           c.program_version,
+           {{"modules", p.modules}, {"module_size", p.module_size}, {"self_coupling", p.self_coupling},
+            {"inter_module_coupling", p.inter_module_coupling}, {"ring", p.ring}, {"networks", c.modular_networks},
+            {"seed", c.seed}}}};
 }
 
 cluster_check cluster_point(const geometry_report_config& c, int n, double jd, int& reused) {
@@ -48,13 +53,14 @@ cluster_check cluster_point(const geometry_report_config& c, int n, double jd, i
   config.seed = c.seed;
   config.geometry.max_distance = c.max_distance;
   config.progress = c.progress;
-  const geometry_point_id id = cluster_id(c, n, jd);
+  const saved_unit_store saved = cluster_store(c, n, jd);
+  const auto codec = cluster_point_codec(n, c.cluster_networks, config.geometry);
   std::string reason;
-  if (auto saved = load_cluster_point(id, n, c.cluster_networks, c.max_distance, reason)) {
+  if (auto loaded = saved.load(0, codec, reason)) {
     ++reused;
-    return summarise_clusters(config, std::move(*saved), {});
+    return summarise_clusters(config, std::move(*loaded), {});
   }
-  note_recompute(id.file, reason);
+  note_recompute(saved.file(0), reason);
   // The per-network sums are what is saved; run_cluster_check's summary is rebuilt from them so
   // that a fresh and a resumed point go through the same code.
   std::vector<numerics::network_geometry> per_network(static_cast<std::size_t>(c.cluster_networks));
@@ -64,25 +70,25 @@ cluster_check cluster_point(const geometry_report_config& c, int n, double jd, i
       [&](std::int64_t k, const numerics::coupling_matrix&, numerics::enumeration_result&& found) {
         per_network[static_cast<std::size_t>(k)] = numerics::analyse_network_geometry(found.fixed_points, n, config.geometry);
       });
-  numerics::write_file_atomically(id.file, cluster_point_text(id, per_network));
+  saved.save(0, codec, per_network);
   return summarise_clusters(config, std::move(per_network), {});
 }
 
 modular_result modular_point_result(const geometry_report_config& c, const modular_point& p, int& reused) {
-  const geometry_point_id id = modular_id(c, p);
-  std::string reason;
+  const saved_unit_store saved = modular_store(c, p);
   const int n = p.modules * p.module_size;
-  std::optional<modular_count_summary> summary = load_modular_point(id, n, c.modular_networks, reason);
+  const auto codec = ensemble_summary_codec(n, c.modular_networks);
+  std::string reason;
+  std::optional<numerics::ensemble_summary> summary = saved.load(0, codec, reason);
   if (summary) {
     ++reused;
   } else {
-    note_recompute(id.file, reason);
-    const auto found = numerics::summarise(numerics::enumerate_networks(
+    note_recompute(saved.file(0), reason);
+    summary = numerics::summarise(numerics::enumerate_networks(
         numerics::sampled_networks(numerics::modular_ensemble{p.modules, p.module_size, p.self_coupling,
                                                               p.inter_module_coupling, p.ring}),
         ensemble_options_for(c.seed, c.modular_networks, c.progress, enumeration_keeps::pair_histograms)));
-    summary = modular_count_summary{found.count, found.pairs, found.count_distribution};
-    numerics::write_file_atomically(id.file, modular_point_text(id, *summary));
+    saved.save(0, codec, *summary);
   }
   modular_result r;
   r.point = p;

@@ -1,15 +1,16 @@
 // A finished (N, J_D) point of `steer report`, saved so that an interrupted sweep resumes
-// (DESIGN.md, Long runs). The cache is only as good as its key and its validation: a point is
-// reused only when every parameter that changes its result and the program version match and
-// every field is well-formed and self-consistent; anything else is a reason to recompute.
+// (DESIGN.md, Long runs) through the project's one resume format, the saved-unit store
+// (validation/ensemble/saved_unit.hpp): the point is unit 0 of a store whose key holds every
+// parameter that changes its result and the steer version. A point is reused only when the key
+// matches and every field is well-formed and self-consistent; anything else is a reason to recompute.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
-#include <optional>
 #include <string>
 
 #include "numerics/fixed_points/ensemble_enumeration.hpp"
+#include "validation/ensemble/saved_unit.hpp"
 
 namespace steer::validation {
 
@@ -21,17 +22,14 @@ struct point_key {
   std::string program_version;
 };
 
-// <points_dir>/n{N}_jd{J_D}_m{networks}_seed{seed}.json: runs with other parameters sharing a
-// directory keep their own points instead of overwriting each other's.
-std::filesystem::path saved_point_file(const std::filesystem::path& points_dir, const point_key& key);
+// <points_dir>/n{N}_jd{J_D}_m{networks}_seed{seed}_unit0.json, keyed "report" + the point's
+// parameters + version: runs with other parameters sharing a directory keep their own points.
+saved_unit_store saved_point_store(const std::filesystem::path& points_dir, const point_key& key);
 
-// The JSON text of a finished point (format 2: key + mean ± SEM of the count and of each pair
-// distance + the distribution of #FP).
-std::string saved_point_text(const point_key& key, const numerics::ensemble_summary& summary);
-
-// The summary saved in `file` if it exists, matches `key` and validates. Otherwise nullopt,
-// with `reason` saying why ("" when the file does not exist, so no note is needed).
-std::optional<numerics::ensemble_summary> load_saved_point(const std::filesystem::path& file, const point_key& key,
-                                                           std::string& reason);
+// Mean ± SEM of the count and of each pair distance d = 0..N, and the distribution of #FP over
+// the `networks` networks. `decode` checks the shape (N + 1 pair entries, [mean, sem] pairs of
+// finite non-negative numbers, distinct #FP) and the self-consistency (the distribution covers
+// every network and reproduces the mean count, which is also pairs[0]).
+unit_codec<numerics::ensemble_summary> ensemble_summary_codec(int n, std::int64_t networks);
 
 }  // namespace steer::validation

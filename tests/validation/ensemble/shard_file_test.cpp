@@ -49,7 +49,7 @@ std::string refusal(std::vector<validation::shard_contents> shards) {
 
 TEST(ShardFile, CombinesInIndexOrder) {
   const auto s0 = shard(0, 3), s1 = shard(1, 3), s2 = shard(2, 3);
-  EXPECT_EQ(s1.file.filename(), "shard-1-of-3.json");
+  EXPECT_EQ(s1.file.filename(), "enumerate-shard-1-of-3.json");  // named after its command
   EXPECT_EQ(s1.header.range, (validation::index_range{3, 5}));
   const auto units = validation::combine_shards({s2, s0, s1}, "1.0");
   ASSERT_EQ(units.size(), 7u);
@@ -87,4 +87,18 @@ TEST(ShardFile, RefusesDamagedFiles) {
   steer::numerics::write_file_atomically(s.file, "not json");
   EXPECT_THROW(validation::read_shard(s.file), std::invalid_argument);
   EXPECT_THROW(validation::shard_files_in(scratch("empty")), std::invalid_argument);
+}
+
+// A directory's shard files are its *-shard-*.json files, whatever the command, sorted by name;
+// other files are not shards.
+TEST(ShardFile, FindsTheShardFilesOfADirectory) {
+  const auto dir = scratch("mixed");
+  const auto units = std::vector<json>{{{"k", 0}}, {{"k", 1}}, {{"k", 2}}, {{"k", 3}}};
+  const auto a = validation::write_shard(dir, {key(9, "local-density"), 7, {1, 2}, {4, 7}}, {units.begin(), units.end() - 1});
+  const auto b = validation::write_shard(dir, {key(9, "count-mc"), 7, {0, 2}, {0, 4}}, units);
+  std::ofstream(dir / "notes.json") << "{}";
+  std::ofstream(dir / "count-mc.json") << "{}";
+  EXPECT_EQ(a.filename(), "local-density-shard-1-of-2.json");
+  EXPECT_EQ(validation::shard_files_in(dir), (std::vector<std::filesystem::path>{b, a}));
+  EXPECT_EQ(validation::shard_files_in(a), std::vector<std::filesystem::path>{a});
 }

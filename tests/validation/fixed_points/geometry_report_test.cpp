@@ -128,9 +128,9 @@ TEST(GeometryReport, SecondRunReusesEveryUnitWithIdenticalTables) {
   EXPECT_EQ(read_text(out / "geometry_local_density.csv"), density);
 
   // A damaged point is recomputed (not trusted, not fatal) and gives the same numbers.
-  const auto point = out / "points" / "clusters_n6_jd0.5_m300_D2_seed5.json";
+  const auto point = out / "points" / "clusters_n6_jd0.5_m300_D2_seed5_unit0.json";
   ASSERT_TRUE(std::filesystem::exists(point));
-  for (const std::string broken : {"{", "[]", R"({"format": 1, "kind": "clusters"})"}) {
+  for (const std::string broken : {"{", "[]", R"({"format": 1, "key": {}})"}) {
     numerics::write_file_atomically(point, broken);
     const auto again = validation::run_geometry_report(config, counts);
     EXPECT_EQ(again.reused_units, 4 + 2 + 2 - 1) << broken;
@@ -150,16 +150,17 @@ TEST(GeometryReport, ContradictingSavedPointsFail) {
   const auto config = tiny(out);
   ASSERT_EQ(validation::run_geometry_report(config, counts).failed(), 0);
 
-  const auto modular_file = out / "points" / "modular_M2_n3_jd0_lambda0.5_ring_m800_seed5.json";
+  const auto modular_file = out / "points" / "modular_M2_n3_jd0_lambda0.5_ring_m800_seed5_unit0.json";
   auto modular = nlohmann::json::parse(read_text(modular_file));
-  modular["count"] = {16.0, 0.0};
-  modular["pairs"][0] = {16.0, 0.0};
-  modular["count_distribution"] = {{16, 800}};
+  modular["result"]["count"] = {16.0, 0.0};
+  modular["result"]["pairs"][0] = {16.0, 0.0};
+  modular["result"]["count_distribution"] = {{16, 800}};
   numerics::write_file_atomically(modular_file, modular.dump());
 
-  const auto cluster_file = out / "points" / "clusters_n8_jd1_m300_D2_seed5.json";
+  const auto cluster_file = out / "points" / "clusters_n8_jd1_m300_D2_seed5_unit0.json";
   auto clusters = nlohmann::json::parse(read_text(cluster_file));
-  for (auto& network : clusters["networks"]) network["neighbour_pairs"][0] = 5 * network["fixed_points"].get<std::uint64_t>();
+  for (auto& network : clusters["result"]["networks"])
+    network["neighbor_pairs"][0] = 5 * network["fixed_points"].get<std::uint64_t>();
   numerics::write_file_atomically(cluster_file, clusters.dump());
 
   const auto r = validation::run_geometry_report(config, counts);

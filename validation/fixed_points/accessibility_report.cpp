@@ -89,7 +89,10 @@ void add_exact_verdicts(accessibility_report& r) {
       }
     }
     const auto& s = *p.result.calibration;
-    const std::string verdict = max_z >= accessibility_z_threshold || spurious > 0 ? "FAIL" : missing > 0 ? "inconclusive" : "PASS";
+    // Nothing compared (every network without fixed points) is no evidence either way.
+    const std::string verdict = max_z >= accessibility_z_threshold || spurious > 0 ? "FAIL"
+                                : missing > 0 || s.compared == 0                  ? "inconclusive"
+                                                                                  : "PASS";
     std::string numbers = fmt::format(
         "max |z| = {:.2f} over {} networks (threshold {}); within 1σ {:.2f}, within 2σ {:.2f}, mean z {:+.2f}, rms z "
         "{:.2f}, mean |error| {:.3g}",

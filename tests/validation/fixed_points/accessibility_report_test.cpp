@@ -188,6 +188,7 @@ TEST(AccessibilityReport, MissingEstimatesAndOutOfGridThresholdsAreInconclusive)
   c.threshold_sizes = {12};
   c.threshold_self_couplings = {-10.0, -5.0};  // below −Σ|J_ij|: no fixed point exists
   c.exact_sizes = {10};
+  c.exact_self_couplings = {0.5, -10.0};  // −10: no network has a fixed point, nothing to compare
   c.exact_networks = 2;
   c.quenched_size = 12;
   c.quenched_self_couplings = {0.0};  // E[#FP] = 1: many networks have none
@@ -209,7 +210,10 @@ TEST(AccessibilityReport, MissingEstimatesAndOutOfGridThresholdsAreInconclusive)
             std::string::npos)
       << q.numbers;
   EXPECT_NE(q.numbers.find("so no verdict"), std::string::npos) << q.numbers;
-  EXPECT_EQ(r.predictions(), 1);  // only the count-mc vs enumeration point
+  const auto& none = verdict_of(r, "count-mc vs enumeration N=10 J_D=-10");
+  EXPECT_EQ(none.verdict, "inconclusive");
+  EXPECT_NE(none.numbers.find("2 networks have no fixed point and no estimate (agree)"), std::string::npos) << none.numbers;
+  EXPECT_EQ(r.predictions(), 1);  // only the count-mc vs enumeration point at J_D = 0.5
   EXPECT_NE(read_text(out / "accessibility_quenched.csv").find("inconclusive"), std::string::npos);
 }
 

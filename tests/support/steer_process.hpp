@@ -27,6 +27,13 @@ inline std::filesystem::path scratch() {
   return dir;
 }
 
+// scratch()/name, removed if it exists (a run's --out, made fresh for each test).
+inline std::filesystem::path fresh_scratch(const std::string& name) {
+  const auto dir = scratch() / name;
+  std::filesystem::remove_all(dir);
+  return dir;
+}
+
 // `program` (default: the steer under test) with `arguments`, as a shell command line.
 inline run_result run(const std::string& arguments, const std::string& program = STEER_EXECUTABLE) {
   const auto err_file = scratch() / "stderr.txt";

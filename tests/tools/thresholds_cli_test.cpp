@@ -19,11 +19,7 @@ using steer_test::scratch;
 
 namespace {
 
-std::filesystem::path fresh(const std::string& name) {
-  const auto dir = scratch() / name;
-  std::filesystem::remove_all(dir);
-  return dir;
-}
+std::filesystem::path fresh(const std::string& name) { return steer_test::fresh_scratch("thresholds_" + name); }
 
 const std::vector<std::string> output_files = {"thresholds.csv", "thresholds_curve.csv", "thresholds.json"};
 
@@ -46,7 +42,7 @@ TEST(ThresholdsCli, StepCurveErrorIsTheGridResolution) {
 }
 
 TEST(ThresholdsCli, JsonContractResumeAndThreads) {
-  const auto dir = fresh("thresholds");
+  const auto dir = fresh("resume");
   const std::string args = "thresholds --algorithm async --n 60 --self-couplings 0:1:6 --networks 8 --bootstrap 40 --json "
                            "--out " + dir.string() + " --threads ";
   const auto first = run(args + "1");
@@ -110,6 +106,7 @@ TEST(ThresholdsCli, ShardsMergedEqualTheUnshardedRun) {
   ASSERT_EQ(merge_text.status, 0) << merge_text.err;
   EXPECT_EQ(merge_text.out, text.out);
   // Two of the three shards: merge refuses (one line, exit 2).
-  const auto missing = run("merge " + (scratch() / "shard0").string() + " " + (scratch() / "shard2").string());
+  const auto missing =
+      run("merge " + (scratch() / "thresholds_shard0").string() + " " + (scratch() / "thresholds_shard2").string());
   EXPECT_EQ(missing.status, 2) << missing.err;
 }

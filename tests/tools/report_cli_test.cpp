@@ -60,11 +60,11 @@ TEST(ReportCli, ContradictedPointFailsWithExitCodeThree) {
   const auto out = fresh("contradicted");
   const std::string command = "report --sizes 6 --self-couplings 0 --networks 20 --no-plots --no-geometry --no-accessibility --quiet --out " + out.string();
   ASSERT_EQ(run(command).status, 0);
-  const auto point = out / "points" / "n6_jd0_m20_seed1.json";
+  const auto point = out / "points" / "n6_jd0_m20_seed1_unit0.json";
   auto saved = nlohmann::json::parse(read_text(point));
-  saved["count"] = {16.0, 0.0};
-  saved["pairs"][0] = {16.0, 0.0};
-  saved["count_distribution"] = {{16, 20}};
+  saved["result"]["count"] = {16.0, 0.0};
+  saved["result"]["pairs"][0] = {16.0, 0.0};
+  saved["result"]["count_distribution"] = {{16, 20}};
   steer::numerics::write_file_atomically(point, saved.dump());
   const auto r = run(command);
   EXPECT_EQ(r.status, 3) << r.out << r.err;
@@ -77,7 +77,7 @@ TEST(ReportCli, MalformedPointIsRecomputedWithANote) {
   const std::string command = "report --sizes 6 --self-couplings 0.5 --networks 20 --no-plots --no-geometry --no-accessibility --quiet --out " + out.string();
   ASSERT_EQ(run(command).status, 0);
   const std::string good = read_text(out / "counts.csv");
-  const auto point = out / "points" / "n6_jd0.5_m20_seed1.json";
+  const auto point = out / "points" / "n6_jd0.5_m20_seed1_unit0.json";
   for (const std::string broken : {R"({"count": []})", "null", "[]", "{", R"({"format": 2, "count": "x"})"}) {
     steer::numerics::write_file_atomically(point, broken);
     const auto r = run(command);
@@ -88,7 +88,7 @@ TEST(ReportCli, MalformedPointIsRecomputedWithANote) {
   // Another seed in the same directory keeps its own point instead of overwriting this one.
   ASSERT_EQ(run(command + " --seed 2").status, 0);
   EXPECT_TRUE(std::filesystem::exists(point));
-  EXPECT_TRUE(std::filesystem::exists(out / "points" / "n6_jd0.5_m20_seed2.json"));
+  EXPECT_TRUE(std::filesystem::exists(out / "points" / "n6_jd0.5_m20_seed2_unit0.json"));
 }
 
 TEST(ReportCli, SecondRunOnTheSameDirectoryIsRefused) {
@@ -163,11 +163,11 @@ TEST(ReportCli, GeometrySectionRunsResumesAndFails) {
   EXPECT_EQ(summary["reused_geometry_units"], 1 + 1 + 2);  // cluster point, modular point, 2 density networks
   EXPECT_EQ(summary["total"], 1 + 4);
 
-  const auto point = out / "points" / "modular_M2_n3_jd0_lambda0.5_chain_m50_seed1.json";
+  const auto point = out / "points" / "modular_M2_n3_jd0_lambda0.5_chain_m50_seed1_unit0.json";
   auto saved = nlohmann::json::parse(read_text(point));
-  saved["count"] = {16.0, 0.0};
-  saved["pairs"][0] = {16.0, 0.0};
-  saved["count_distribution"] = {{16, 50}};
+  saved["result"]["count"] = {16.0, 0.0};
+  saved["result"]["pairs"][0] = {16.0, 0.0};
+  saved["result"]["count_distribution"] = {{16, 50}};
   steer::numerics::write_file_atomically(point, saved.dump());
   const auto failed = run(command);
   EXPECT_EQ(failed.status, 3) << failed.out << failed.err;

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <omp.h>
 
 #include <algorithm>
 #include <cmath>
@@ -254,6 +255,23 @@ TEST(AccessibilityReport, ResumeReusesSavedUnits) {
 
   c.quenched_networks = 5;  // a longer run reuses the 4 networks of the shorter one
   EXPECT_EQ(validation::run_accessibility_report(c).reused_units, 2 * 6 + 3 + 4);
+}
+
+// Every table is the same for 1 and 2 threads (streams keyed by network and walk, DESIGN.md).
+TEST(AccessibilityReport, SameTablesForAnyThreadCount) {
+  std::vector<std::string> tables[2];
+  for (const int threads : {1, 2}) {
+    auto c = small(fresh("threads" + std::to_string(threads)));
+    c.exact_sizes = {12};
+    c.quenched_self_couplings = {1.0};
+    omp_set_num_threads(threads);
+    validation::run_accessibility_report(c);
+    for (const char* name : {"accessibility_curves.csv", "accessibility_thresholds.csv", "accessibility_count_mc.csv",
+                             "accessibility_quenched.csv"})
+      tables[threads - 1].push_back(read_text(c.out / name));
+  }
+  EXPECT_EQ(tables[0], tables[1]);
+  EXPECT_FALSE(tables[0].front().empty());
 }
 
 TEST(AccessibilityReport, BadConfigurationsThrow) {

@@ -1,6 +1,7 @@
 #include "validation/fixed_points/accessibility_report.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cmath>
 #include <stdexcept>
@@ -126,8 +127,9 @@ void add_quenched_verdicts(accessibility_report& r) {
     }
     numbers += fmt::format("; {} of {} networks with an estimate", p.result.networks_with_estimate, networks);
     if (missing > 0)
-      numbers += " (a network without one has no fixed point visited by some walk or an unconverged walk; leaving it "
-                 "out would bias the average up, so no verdict)";
+      numbers += fmt::format(" (networks {} have none: a walk visited no fixed point or did not converge; leaving them "
+                             "out would bias the average up, so no verdict)",
+                             fmt::join(p.result.networks_without_estimate, ", "));
     p.verdict = verdict;
     r.verdicts.push_back({fmt::format("quenched = annealed entropy, count-mc N={} J_D={}", p.n, p.self_coupling), verdict,
                           numbers});

@@ -6,6 +6,7 @@
 #include "validation/fixed_points/accessibility_report.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
 #include <omp.h>
 
@@ -211,6 +212,9 @@ TEST(AccessibilityReport, MissingEstimatesAndOutOfGridThresholdsAreInconclusive)
             std::string::npos)
       << q.numbers;
   EXPECT_NE(q.numbers.find("so no verdict"), std::string::npos) << q.numbers;
+  EXPECT_NE(q.numbers.find(fmt::format("networks {} have none", fmt::join(p.result.networks_without_estimate, ", "))),
+            std::string::npos)
+      << q.numbers;
   const auto& none = verdict_of(r, "count-mc vs enumeration N=10 J_D=-10");
   EXPECT_EQ(none.verdict, "inconclusive");
   EXPECT_NE(none.numbers.find("2 networks have no fixed point and no estimate (agree)"), std::string::npos) << none.numbers;

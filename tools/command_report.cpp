@@ -108,6 +108,9 @@ validation::geometry_report_config geometry_config(const report_options& o, cons
 }
 
 int run_report(const report_options& o) {
+  // One process (docs/scaling.md, "The report"): K ranks would each run the whole report.
+  if (validation::world_process_group().size > 1)
+    throw std::invalid_argument("report: not under MPI with several ranks (run it in one process; docs/scaling.md)");
   const bool progress = apply_common_options(o.common);
   validation::count_report_config config;
   for (const double v : parse_range_list(o.sizes, "--sizes")) {

@@ -1,6 +1,7 @@
 // The pieces of the Python module `steer`, one function per subject (DESIGN.md's layering:
-// theory, fixed points — enumeration, ensembles, dynamics, search algorithms, thresholds, geometry — and similarity). Each
-// adds its functions to the module; module.cpp calls them all.
+// theory, fixed points — enumeration, ensembles, dynamics, search algorithms, thresholds,
+// geometry — learning and similarity). Each adds its functions to the module; module.cpp calls
+// them all.
 #pragma once
 
 #include <pybind11/pybind11.h>
@@ -23,5 +24,6 @@ void bind_solvers(pybind11::module_& m);
 void bind_geometry(pybind11::module_& m);
 void bind_similarity(pybind11::module_& m);
 void bind_thresholds(pybind11::module_& m);
+void bind_learning(pybind11::module_& m);
 
 }  // namespace steer::python

@@ -18,4 +18,5 @@ PYBIND11_MODULE(steer, m) {
   steer::python::bind_thresholds(m);
   steer::python::bind_geometry(m);
   steer::python::bind_similarity(m);
+  steer::python::bind_learning(m);
 }

@@ -67,9 +67,14 @@ void stability_sums::add(const stability_sums& other) {
   }
 }
 
+// The soft gate is evaluated in float32 like the reference (torch, DTYPE float32): the scalars are cast
+// to the tensor's dtype, torch's CPU sigmoid is 1/(1 + exp(−x)), and 1 − sigmoid is exactly 0 once
+// exp(−x) < 2⁻²⁵ (x ≳ 17.3); in double it would stay non-zero up to x ≈ 37 and change which pairs the
+// symmetric-threshold rule keeps (g ≠ 0).
 float stability_gate(const steering_parameters& p, float stability, double threshold) {
   if (!p.use_local_ce) return stability <= threshold ? 1.0F : 0.0F;
-  return static_cast<float>(1.0 - 1.0 / (1.0 + std::exp(-p.beta_ce * (stability - threshold))));
+  const float x = static_cast<float>(p.beta_ce) * (stability - static_cast<float>(threshold));
+  return 1.0F - 1.0F / (1.0F + std::exp(-x));
 }
 
 stability_sums apply_plasticity(steering_network& net, batch_state& state, field_set& fields) {

@@ -32,6 +32,21 @@ TEST(Plasticity, StabilityGateOfTheHandExample) {
   EXPECT_FLOAT_EQ(stability_gate(net.parameters, 1.4F, 1.4), 0.5F);
 }
 
+// The soft gate in float32 as the reference computes it: with β(hS − θ) = 20, exp(−20) ≈ 2.06e-9 is
+// below half an ulp of 1 in float (2⁻²⁴ ≈ 5.96e-8), so 1 + exp(−20) rounds to 1 and the gate is exactly
+// 0; in double it is ≈ exp(−20) ≈ 2.06e-9. At β(hS − θ) = 10 the gate is ≈ exp(−10) ≈ 4.54e-5 in both,
+// up to float rounding of 1/(1 + e) (≈ 6e-8 absolute).
+TEST(Plasticity, SoftGateSaturatesInFloatLikeTheReference) {
+  steering_parameters p = test::small_parameters();
+  p.use_local_ce = true;
+  p.beta_ce = 10.0;
+  const double in_double = 1.0 - 1.0 / (1.0 + std::exp(-20.0));
+  EXPECT_GT(in_double, 2e-9);                           // the double evaluation keeps the unit
+  EXPECT_EQ(stability_gate(p, 3.0F, 1.0), 0.0F);        // β(hS − θ) = 20: saturated, exactly 0
+  EXPECT_NEAR(stability_gate(p, 2.0F, 1.0), std::exp(-10.0), 1e-7);  // β(hS − θ) = 10
+  EXPECT_NEAR(stability_gate(p, 0.0F, 1.0), 1.0 - 4.5397868702e-5, 1e-7);  // 1 − 1/(1 + e¹⁰)
+}
+
 // A random state of a small network (no zero units), B columns that are copies of one sample.
 batch_state random_state(const steering_network& net, int copies, std::uint64_t seed) {
   const auto& p = net.parameters;

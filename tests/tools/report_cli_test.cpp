@@ -31,7 +31,7 @@ const std::string tiny_geometry =
 // 10 lie beyond Σ|J_ij|, so success is 0 and 1 there), count-mc at N = 8 against enumeration and
 // at N = 10 against the annealed entropy.
 const std::string tiny_accessibility =
-    "--accessibility-sizes 12,16 --accessibility-self-couplings=-10,0.5,10 --accessibility-networks 4 "
+    "--accessibility-sizes 12,16 --accessibility-self-couplings=-10,0.5,10 --accessibility-networks 3 "
     "--accessibility-sweeps 100 --count-mc-exact-sizes 8 --count-mc-exact-networks 2 --count-mc-size 10 "
     "--count-mc-self-couplings 1 --count-mc-networks 3 --count-mc-walks 4 --count-mc-final-log-f 1e-3";
 
@@ -161,7 +161,16 @@ TEST(ReportCli, GeometrySectionRunsResumesAndFails) {
   ASSERT_EQ(second.status, 0) << second.err;
   const auto summary = nlohmann::json::parse(second.out);
   EXPECT_EQ(summary["reused_geometry_units"], 1 + 1 + 2);  // cluster point, modular point, 2 density networks
-  EXPECT_EQ(summary["total"], 1 + 4);
+  EXPECT_EQ(summary["total"], 1 + 2);
+
+  // 4 networks: every one reaches a fixed point at J_D = 0.5, the only J_D > 0 (Wilson lower 0.51),
+  // so no threshold above 0 is seen: the claim FAILs and so does the run (exit code 3).
+  const std::string networks = "--accessibility-networks 3";
+  auto four = command;
+  four.replace(four.find(networks), networks.size(), "--accessibility-networks 4");
+  const auto failing = run(four);
+  EXPECT_EQ(failing.status, 3) << failing.err;
+  EXPECT_NE(read_text(out / "report.md").find("| a threshold exists, async N=16 | FAIL | "), std::string::npos);
 
   const auto point = out / "points" / "modular_M2_n3_jd0_lambda0.5_chain_m50_seed1_unit0.json";
   auto saved = nlohmann::json::parse(read_text(point));
@@ -193,13 +202,15 @@ TEST(ReportCli, AccessibilitySectionRunsResumesAndRefusesBadInput) {
   const auto first = run(command);
   ASSERT_EQ(first.status, 0) << first.out << first.err;
   const auto report = nlohmann::json::parse(read_text(out / "report.json"));
-  EXPECT_EQ(report["accessibility"]["predictions"], 4);  // 2 thresholds, count-mc vs enumeration, quenched vs annealed
-  EXPECT_EQ(report["accessibility"]["passed"], 4);
+  // With 3 networks no Wilson bound can cross 0.5 (3 of 3: lower 0.44), so "a threshold exists" is
+  // inconclusive; the predictions are count-mc vs enumeration and quenched vs annealed.
+  EXPECT_EQ(report["accessibility"]["predictions"], 2);
+  EXPECT_EQ(report["accessibility"]["passed"], 2);
   EXPECT_EQ(report["accessibility"]["parameters"]["max_sweeps"], 100);
   EXPECT_EQ(report["verdict"], "PASS");
   const std::string md = read_text(out / "report.md");
   EXPECT_NE(md.find("## Accessibility: dynamics thresholds and Monte Carlo counts"), std::string::npos) << md;
-  EXPECT_NE(md.find("| a threshold exists, async N=16 | PASS | J_D* = "), std::string::npos) << md;
+  EXPECT_NE(md.find("| a threshold exists, async N=16 | inconclusive | J_D* = "), std::string::npos) << md;
   EXPECT_NE(md.find("| threshold drift with N and extrapolation (async) | measurement |"), std::string::npos) << md;
   EXPECT_NE(md.find("| quenched = annealed entropy, count-mc N=10 J_D=1 |"), std::string::npos) << md;
 
@@ -207,10 +218,20 @@ TEST(ReportCli, AccessibilitySectionRunsResumesAndRefusesBadInput) {
   ASSERT_EQ(second.status, 0) << second.err;
   const auto summary = nlohmann::json::parse(second.out);
   EXPECT_EQ(summary["reused_accessibility_units"], 2 * 3 + 2 + 3);  // curve points, exact and quenched networks
-  EXPECT_EQ(summary["total"], 1 + 4);
+  EXPECT_EQ(summary["total"], 1 + 2);
+
+  // 4 networks: every one reaches a fixed point at J_D = 0.5, the only J_D > 0 (Wilson lower 0.51),
+  // so no threshold above 0 is seen: the claim FAILs and so does the run (exit code 3).
+  const std::string networks = "--accessibility-networks 3";
+  auto four = command;
+  four.replace(four.find(networks), networks.size(), "--accessibility-networks 4");
+  const auto failing = run(four);
+  EXPECT_EQ(failing.status, 3) << failing.err;
+  EXPECT_NE(read_text(out / "report.md").find("| a threshold exists, async N=16 | FAIL | "), std::string::npos);
 
   for (const std::string bad : {"--accessibility-self-couplings 0.5,0.25", "--count-mc-exact-sizes 40",
-                                "--count-mc-walks 1", "--accessibility-sizes 1", "--count-mc-networks 1"}) {
+                                "--count-mc-walks 1", "--accessibility-sizes 1", "--count-mc-networks 1",
+                                "--accessibility-sizes 16,12", "--accessibility-sizes 12,12"}) {
     const auto r = run("report --sizes 6 --self-couplings 0.5 --networks 20 --no-geometry " + tiny_accessibility + " " +
                        bad + " --no-plots --quiet --out " + fresh("bad_accessibility").string());
     EXPECT_EQ(r.status, 2) << bad << "\n" << r.err;

@@ -8,7 +8,9 @@
 
 #include "numerics/atomic_file.hpp"
 #include "theory/annealed_count.hpp"
+#include "validation/fixed_points/accessibility_rules.hpp"
 #include "validation/fixed_points/count_report.hpp"
+#include "validation/fixed_points/threshold_existence.hpp"
 
 namespace steer::validation {
 namespace {
@@ -43,8 +45,6 @@ count_mc_ensemble_config count_mc_config(const accessibility_report_config& c, i
   return e;
 }
 
-std::string pass_or_inconclusive(bool pass) { return pass ? "PASS" : "inconclusive"; }
-
 void add_curve_verdicts(accessibility_report& r) {
   std::string drift;
   for (const auto& t : r.curves) {
@@ -60,15 +60,19 @@ void add_curve_verdicts(accessibility_report& r) {
       numbers = fmt::format("no 50 % crossing inside the grid at {} sweeps ({}): {}", c.max_sweeps, range,
                             t.monotone.front() >= 0.5 ? "the threshold lies below the grid"
                                                       : "the threshold lies above the grid or the budget is too short");
-    r.verdicts.push_back({fmt::format("a threshold exists, async N={}", c.n), pass_or_inconclusive(t.threshold.has_value()),
-                          numbers});
+    const auto existence = threshold_existence(c.self_couplings, t.wilson, t.threshold);
+    r.verdicts.push_back({fmt::format("a threshold exists, async N={}", c.n), existence.verdict,
+                          numbers + "; " + existence.numbers});
     drift += fmt::format("{}N={}: {}", drift.empty() ? "" : ", ", c.n, t.threshold ? fmt::format("{:.4g}", *t.threshold) : "none");
   }
   if (r.extrapolation) {
     const auto& e = *r.extrapolation;
+    // With 2-3 sizes the drift fit assumes a + b/ln N; its error says nothing about that form.
+    const bool log_fit = e.fit && !e.fit->nu;
     drift += fmt::format("; N -> inf: {} ({}: {})",
-                         e.estimate ? fmt::format("{:.4g}{}", *e.estimate,
-                                                  e.estimate_error ? fmt::format(" ± {:.2g}", *e.estimate_error) : "")
+                         e.estimate ? fmt::format("{:.4g}{}{}", *e.estimate,
+                                                  e.estimate_error ? fmt::format(" ± {:.2g}", *e.estimate_error) : "",
+                                                  log_fit ? " conditional on the 1/ln N form" : "")
                                     : "none",
                          e.method, e.reason);
   }
@@ -76,7 +80,7 @@ void add_curve_verdicts(accessibility_report& r) {
                         drift + "; the papers give no number to compare (spec §5, §9)"});
 }
 
-void add_exact_verdicts(accessibility_report& r) {
+void add_exact_verdicts(accessibility_report& r, int walks) {
   for (auto& p : r.exact) {
     int missing = 0, spurious = 0, both_none = 0;
     double max_z = 0.0;
@@ -90,14 +94,16 @@ void add_exact_verdicts(accessibility_report& r) {
       }
     }
     const auto& s = *p.result.calibration;
+    // z is Student-t with walks − 1 dof; the threshold is family-wise over the compared networks.
+    const double threshold = count_mc_z_threshold(walks, std::max(1, s.compared));
     // Nothing compared (every network without fixed points) is no evidence either way.
-    const std::string verdict = max_z >= accessibility_z_threshold || spurious > 0 ? "FAIL"
+    const std::string verdict = max_z >= threshold || spurious > 0 ? "FAIL"
                                 : missing > 0 || s.compared == 0                  ? "inconclusive"
                                                                                   : "PASS";
     std::string numbers = fmt::format(
-        "max |z| = {:.2f} over {} networks (threshold {}); within 1σ {:.2f}, within 2σ {:.2f}, mean z {:+.2f}, rms z "
+        "max |z| = {:.2f} over {} networks (threshold {:.2f}: two-sided Student-t, {} dof, at α/m = {:.2g}/{}); within 1σ {:.2f}, within 2σ {:.2f}, mean z {:+.2f}, rms z "
         "{:.2f}, mean |error| {:.3g}",
-        max_z, s.compared, accessibility_z_threshold, s.within_one_sigma, s.within_two_sigma, s.mean_z, s.rms_z,
+        max_z, s.compared, threshold, walks - 1, count_mc_family_alpha, std::max(1, s.compared), s.within_one_sigma, s.within_two_sigma, s.mean_z, s.rms_z,
         s.mean_abs_error);
     if (missing > 0) numbers += fmt::format("; {} networks with fixed points gave no estimate", missing);
     if (spurious > 0) numbers += fmt::format("; {} networks without fixed points got an estimate", spurious);
@@ -118,10 +124,14 @@ void add_quenched_verdicts(accessibility_report& r) {
     if (q && q->sem > 0.0) {
       const double mean = q->mean / p.n, sem = q->sem / p.n;
       const double z = (mean - annealed) / sem;
-      if (missing == 0) verdict = std::abs(z) < accessibility_z_threshold ? "PASS" : "FAIL";
+      // Jensen: ⟨ln #FP⟩ ≤ ln E[#FP], so the quenched mean is compared with the band
+      // [annealed − Δ, annealed], Δ the log-normal estimate of the gap (accessibility_rules.hpp).
+      const double gap = quenched_jensen_gap(p.n, p.self_coupling);
+      if (missing == 0) verdict = quenched_band_verdict(mean, sem, annealed, gap);
       numbers = fmt::format("⟨ln #FP⟩/N = {:.4f} ± {:.4f} vs ln 2 + ln Φ(J_D √(N/(N−1))) = {:.4f} (z = {:+.2f}); "
+                            "Jensen gap Δ = ½ ln(E[#FP²]/E[#FP]²)/N = {:.4f}, band [{:.4f}, {:.4f}] ± 4σ; "
                             "large-N s(J_D) = {:.4f} (z = {:+.2f})",
-                            mean, sem, annealed, z, large_n, (mean - large_n) / sem);
+                            mean, sem, annealed, z, gap, annealed - gap, annealed, large_n, (mean - large_n) / sem);
     } else {
       numbers = fmt::format("no quenched average (fewer than 2 estimates or a zero SEM); annealed {:.4f}", annealed);
     }
@@ -144,17 +154,17 @@ std::string cell(const std::optional<double>& value) { return value ? fmt::forma
 void write_tables(const accessibility_report_config& c, const accessibility_report& r) {
   std::string curves = "n,self_coupling,success,wilson_lower,wilson_upper,monotone,networks,max_sweeps,"
                        "mean_sweeps_to_converge\n";
-  std::string thresholds = "kind,n,threshold,threshold_error,bootstrap_defined,max_sweeps,networks,method\n";
+  std::string thresholds = "kind,n,threshold,threshold_error,bootstrap_defined,max_sweeps,networks,method,flagged\n";
   for (const auto& t : r.curves) {
     for (std::size_t k = 0; k < t.points.size(); ++k)
       curves += fmt::format("{},{},{},{},{},{},{},{},{}\n", t.config.n, t.config.self_couplings[k], t.success[k],
                             t.wilson[k].lower, t.wilson[k].upper, t.monotone[k], t.config.networks, t.config.max_sweeps,
                             cell(t.mean_sweeps_to_converge[k]));
-    thresholds += fmt::format("measured,{},{},{},{},{},{},\n", t.config.n, cell(t.threshold), cell(t.threshold_error),
-                              t.bootstrap_defined, t.config.max_sweeps, t.config.networks);
+    thresholds += fmt::format("measured,{},{},{},{},{},{},,{}\n", t.config.n, cell(t.threshold), cell(t.threshold_error),
+                              t.bootstrap_defined, t.config.max_sweeps, t.config.networks, t.threshold_flagged);
   }
   if (r.extrapolation)
-    thresholds += fmt::format("extrapolated,inf,{},{},,{},{},{}\n", cell(r.extrapolation->estimate),
+    thresholds += fmt::format("extrapolated,inf,{},{},,{},{},{},false\n", cell(r.extrapolation->estimate),
                               cell(r.extrapolation->estimate_error), c.max_sweeps, c.threshold_networks,
                               r.extrapolation->method);
   numerics::write_file_atomically(c.out / table_names[0], curves);
@@ -198,6 +208,10 @@ accessibility_report_config::accessibility_report_config() {
 void accessibility_report_config::validate() const {
   if (threshold_sizes.empty() || exact_sizes.empty() || exact_self_couplings.empty() || quenched_self_couplings.empty())
     throw std::invalid_argument("accessibility: the size and J_D lists must not be empty");
+  for (std::size_t k = 1; k < threshold_sizes.size(); ++k)
+    if (!(threshold_sizes[k] > threshold_sizes[k - 1]))  // the extrapolation assumes ascending N; duplicates repeat streams
+      throw std::invalid_argument(fmt::format("accessibility threshold sizes must be strictly increasing, got {} after {}",
+                                              threshold_sizes[k], threshold_sizes[k - 1]));
   for (const int n : threshold_sizes) validation::validate(curve_config(*this, n));
   for (const int n : exact_sizes)
     if (n < 2 || n > max_report_neurons)
@@ -254,7 +268,7 @@ accessibility_report run_accessibility_report(const accessibility_report_config&
   for (const double jd : config.quenched_self_couplings)
     r.quenched.push_back(count_point(config.quenched_size, jd, config.quenched_networks, false));
   add_curve_verdicts(r);
-  add_exact_verdicts(r);
+  add_exact_verdicts(r, config.walks);
   add_quenched_verdicts(r);
   write_tables(config, r);
   return r;

@@ -60,9 +60,17 @@ def plot_curves(curves, thresholds, out):
     left.legend(fontsize=7)
 
     shown = [r for r in thresholds if r["kind"] == "measured" and r["threshold"] != ""]
-    right.errorbar([int(r["n"]) for r in shown], [float(r["threshold"]) for r in shown],
-                   yerr=[number(r["threshold_error"]) if r["threshold_error"] != "" else 0.0 for r in shown],
-                   fmt="o", capsize=3, label="J_D* (50%) ± error")
+    # A flagged threshold has no trustworthy error (too many bootstrap replicates without a
+    # crossing): open marker, no error bar.
+    solid = [r for r in shown if r.get("flagged") != "true"]
+    flagged = [r for r in shown if r.get("flagged") == "true"]
+    if solid:
+        right.errorbar([int(r["n"]) for r in solid], [float(r["threshold"]) for r in solid],
+                       yerr=[number(r["threshold_error"]) if r["threshold_error"] != "" else 0.0 for r in solid],
+                       fmt="o", color="C0", capsize=3, label="J_D* (50%) ± error")
+    if flagged:
+        right.plot([int(r["n"]) for r in flagged], [float(r["threshold"]) for r in flagged], "o", mfc="none",
+                   color="C0", label="J_D* (50%), flagged: error withheld")
     for r in thresholds:
         if r["kind"] == "extrapolated" and r["threshold"] != "":
             a = float(r["threshold"])

@@ -75,6 +75,15 @@ void steering_parameters::validate() const {
               "non-zero where lambda_wback_skip is, with symmetric_W");
     }
   }
+  if (symmetric_W == feedback_tie::normalize) {
+    // W_back's columns are W_forth's rows over their norms (§4.5): zero rows when λ_wforth = 0 (NaN couplings).
+    require(lambda_wforth != 0.0, "lambda_wforth", lambda_wforth, "non-zero with symmetric_W normalize");
+    // The skips are tied all or none; the reference asserts on a mix (steering_learner.md, coupling ties).
+    for (std::size_t k = 0; k + 1 < l; ++k) {
+      require((lambda_wforth_skip[k] == 0.0) == (lambda_wforth_skip[0] == 0.0), "lambda_wforth_skip", lambda_wforth_skip[k],
+              "all zero or all non-zero with symmetric_W normalize");
+    }
+  }
   require(!(asynchronous_sweeps && reference_quirks), "reference_quirks", reference_quirks,
           "false with asynchronous_sweeps (the reference's in-place re-mapping has no asynchronous form)");
 }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 
 #include "learning_fixture.hpp"
 #include "solvers/learning/coupling_ties.hpp"
@@ -105,6 +106,35 @@ TEST(CouplingTies, FeedbackTiedToTheReadout) {
   apply_plasticity(trained, s, f);
   EXPECT_FALSE(trained.w_forth.isApprox(test::hand_network().w_forth, 1e-6F));
   EXPECT_TRUE(trained.w_back.isApprox(a * trained.w_forth.transpose(), 1e-6F));
+}
+
+// The message of p.validate()'s std::invalid_argument ("" when it accepts p).
+std::string refusal(const steering_parameters& p) {
+  try {
+    p.validate();
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(CouplingTies, NormalizeRefusesAZeroReadoutAndMixedSkips) {
+  steering_parameters p = test::small_parameters();
+  p.symmetric_W = feedback_tie::normalize;
+  EXPECT_EQ(refusal(p), "");
+  p.lambda_wforth = 0.0;  // zero W_forth rows: W_back would be 0/0
+  EXPECT_EQ(refusal(p), "lambda_wforth must be non-zero with symmetric_W normalize, got 0");
+  steering_parameters three = test::two_layer_parameters(12, 30, 2);
+  three.layers = 3;
+  three.threshold = {0.9, 0.9, 0.9, 3.0};
+  three.lambda_wback_skip = {0.5, 0.5};
+  three.lambda_wforth_skip = {1.0, 1.0};
+  three.symmetric_W = feedback_tie::normalize;
+  EXPECT_EQ(refusal(three), "");
+  three.lambda_wforth_skip = {0.0, 0.0};  // no skip readouts: no skip ties, as the reference
+  EXPECT_EQ(refusal(three), "");
+  three.lambda_wforth_skip = {1.0, 0.0};  // the reference asserts on a mix
+  EXPECT_EQ(refusal(three), "lambda_wforth_skip must be all zero or all non-zero with symmetric_W normalize, got 0");
 }
 
 steering_parameters two_layer_fc() { return test::two_layer_parameters(12, 30, 2); }

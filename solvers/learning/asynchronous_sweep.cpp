@@ -1,8 +1,10 @@
 #include "solvers/learning/asynchronous_sweep.hpp"
 
 #include <boost/random/uniform_int_distribution.hpp>
+#include <fmt/format.h>
 
 #include <cmath>
+#include <stdexcept>
 
 #include "solvers/learning/relaxation.hpp"
 
@@ -84,6 +86,14 @@ void asynchronous_sweep(const steering_network& net, batch_state& state, field_s
   const std::size_t units = static_cast<std::size_t>(net.parameters.hidden) * net.layers.size() +
                             static_cast<std::size_t>(net.parameters.classes);
   const bool masked = !state.update_streams.empty();
+  // zero_state fills the streams only when the parameters ask for them (asynchronous_sweeps, p_update < 1).
+  const auto columns = static_cast<std::size_t>(batch);
+  if (state.order_streams.size() != columns || (masked && state.update_streams.size() != columns)) {
+    throw std::logic_error(fmt::format("asynchronous_sweep: the state holds {} order stream(s) and {} update stream(s) for {} "
+                                       "column(s); it needs one order stream per column (a zero_state built with "
+                                       "asynchronous_sweeps)",
+                                       state.order_streams.size(), state.update_streams.size(), columns));
+  }
   // Threads only pay off for inference-sized batches: with a training batch (B = 16) a parallel
   // region per sweep costs more than it saves on a shared machine (measured 30× slower at H = 400).
   const bool parallel = double(batch) * double(units) * double(net.parameters.hidden) >= 1.0e8;

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <stdexcept>
+#include <string>
 
 #include "learning_fixture.hpp"
 #include "numerics/learning/synthetic_tasks.hpp"
@@ -166,6 +168,21 @@ TEST(AsynchronousSweep, UpdateMaskSkipsAFractionOneMinusPOfTheVisits) {
   const double n = double(s.hidden[0].size());
   const double updated = double((s.hidden[0].array() != 0.0F).count()) / n;
   EXPECT_NEAR(updated, 0.8, 4.0 * std::sqrt(0.8 * 0.2 / n));
+}
+
+TEST(AsynchronousSweep, RefusesAStateWithoutOrderStreams) {
+  steering_parameters p = test::small_parameters(4, 6, 2);  // asynchronous_sweeps false: no order streams
+  const steering_network net(p);
+  const numerics::learning_task task = numerics::prototype_task(p.inputs, p.classes, 2, 1, 0.3, 4);
+  batch_state s = zero_state(net, task.train.inputs, task.train.labels.data(), {0, 1, 2, 3});
+  ASSERT_TRUE(s.order_streams.empty());
+  field_set f;
+  try {
+    asynchronous_sweep(net, s, f, field_mode_of(1));
+    FAIL() << "no exception";
+  } catch (const std::logic_error& e) {
+    EXPECT_NE(std::string(e.what()).find("0 order stream(s) and 0 update stream(s) for 4 column(s)"), std::string::npos) << e.what();
+  }
 }
 
 TEST(AsynchronousSweep, RefusesReferenceQuirks) {

@@ -21,7 +21,7 @@ threshold_existence_verdict threshold_existence(const std::vector<double>& self_
     if (positive && !(wilson[k].lower > 0.5)) accessible_at_every_positive = false;
   }
   const auto point = [&](const std::optional<std::size_t>& k) {
-    return k ? fmt::format("J_D={} [{:.2f}, {:.2f}]", self_couplings[*k], wilson[*k].lower, wilson[*k].upper)
+    return k ? fmt::format("J_D={:.4g} [{:.2f}, {:.2f}]", self_couplings[*k], wilson[*k].lower, wilson[*k].upper)
              : std::string("none");
   };
   std::string numbers = fmt::format(

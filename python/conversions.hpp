@@ -8,6 +8,7 @@
 
 #include <Eigen/Dense>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,11 @@ pybind11::array_t<std::int8_t> spin_row(const numerics::spin_vector& state);
 template <typename T>
 pybind11::array_t<T> to_numpy(const std::vector<T>& values) {
   return pybind11::array_t<T>(static_cast<pybind11::ssize_t>(values.size()), values.data());
+}
+
+// A number or None (a statistic that is undefined, e.g. over no converged run).
+inline pybind11::object optional_float(const std::optional<double>& value) {
+  return value ? pybind11::object(pybind11::float_(*value)) : pybind11::object(pybind11::none());
 }
 
 // Per-run or per-restart flags (0/1) as a NumPy bool array.

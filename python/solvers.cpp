@@ -26,10 +26,6 @@ namespace {
 
 constexpr auto python_names = solvers::parameter_spelling::python;
 
-py::object optional_float(const std::optional<double>& value) {
-  return value ? py::object(py::float_(*value)) : py::object(py::none());
-}
-
 py::object parameter_value(bool integer, double value) {
   return integer ? py::object(py::int_(static_cast<long long>(value))) : py::object(py::float_(value));
 }

@@ -24,10 +24,6 @@ std::vector<double> grid_from(const py::handle& values) {
   return {grid.data(), grid.data() + grid.size()};
 }
 
-py::object optional_float(const std::optional<double>& value) {
-  return value ? py::object(py::float_(*value)) : py::object(py::none());
-}
-
 }  // namespace
 
 void bind_thresholds(py::module_& m) {

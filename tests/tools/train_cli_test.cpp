@@ -77,4 +77,19 @@ TEST(TrainCli, BadInputEndsWithOneLineAndExitTwo) {
   expect_one_line_error(run("evaluate --model /nonexistent/run"), "has no checkpoint.json");
 }
 
+// `steer bench train` times the first epoch after a warm-up (readout only) when the schedule has
+// one, so the hidden couplings learn as the reference-shaped baseline's dense update assumes.
+TEST(TrainCli, BenchTrainTimesTheFirstEpochAfterTheWarmUp) {
+  const std::string bench = "bench train --quiet --json --batches 1 --set N=30 H=40 batch_size=5 max_steps_train=3 ";
+  const auto plain = run(bench);
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  EXPECT_EQ(nlohmann::json::parse(plain.out).at("timed_epoch"), 1);
+  const auto scheduled = run(bench + "num_epochs=5 num_epochs_warmup=2 num_epochs_full=2 num_epochs_tuning=1");
+  ASSERT_EQ(scheduled.status, 0) << scheduled.err;
+  EXPECT_EQ(nlohmann::json::parse(scheduled.out).at("timed_epoch"), 3);
+  const auto readout_only = run(bench + "num_epochs=3 num_epochs_warmup=2 num_epochs_tuning=1");
+  ASSERT_EQ(readout_only.status, 0) << readout_only.err;
+  EXPECT_EQ(nlohmann::json::parse(readout_only.out).at("timed_epoch"), 1);
+}
+
 }  // namespace

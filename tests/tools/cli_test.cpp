@@ -97,7 +97,8 @@ TEST(Cli, ReportWritesVerdictsAndResumes) {
   const auto dir = scratch() / "report";
   std::filesystem::remove_all(dir);
   const std::string args =
-      "report --sizes 6,8 --self-couplings 0,0.5 --networks 300 --no-plots --no-geometry --json --out " + dir.string();
+      "report --sizes 6,8 --self-couplings 0,0.5 --networks 300 --no-plots --no-geometry --no-accessibility --json --out " +
+      dir.string();
   const auto first = run_json(args);
   EXPECT_EQ(first["total"], 4);
   EXPECT_EQ(first["verdict"], "PASS");

@@ -342,14 +342,7 @@ void register_clusters(CLI::App& app) {
     write_outputs(merged, summarise(config, validation::decode_units(unit_codec_of(config), units)), config.source.label,
                   out);
   });
-  command->callback([o] {
-    const bool progress = apply_common_options(o->common);
-    if (o->couplings_file.empty()) {
-      run_ensemble(*o, progress);
-    } else {
-      run_user_matrix(*o, progress);
-    }
-  });
+  set_ensemble_or_matrix_callback(*command, o, run_ensemble, run_user_matrix);
 }
 
 }  // namespace steer::tools

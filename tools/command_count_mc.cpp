@@ -277,14 +277,7 @@ void register_count_mc(CLI::App& app) {
     write_ensemble_outputs(merged, validation::decode_units(validation::count_mc_network_codec(ensemble_config(merged)), units),
                            out);
   });
-  command->callback([o] {
-    const bool progress = apply_common_options(o->common);
-    if (o->couplings_file.empty()) {
-      run_ensemble(*o, progress);
-    } else {
-      run_user_matrix(*o, progress);
-    }
-  });
+  set_ensemble_or_matrix_callback(*command, o, run_ensemble, run_user_matrix);
 }
 
 }  // namespace steer::tools

@@ -331,14 +331,7 @@ void register_enumerate(CLI::App& app) {
     write_ensemble_outputs(merged, pairs,
                            validation::decode_units(validation::fixed_point_count_codec(neurons(merged), pairs), units), out);
   });
-  command->callback([o] {
-    const bool progress = apply_common_options(o->common);
-    if (o->couplings_file.empty()) {
-      run_ensemble(*o, progress);
-    } else {
-      run_user_matrix(*o, progress);
-    }
-  });
+  set_ensemble_or_matrix_callback(*command, o, run_ensemble, run_user_matrix);
 }
 
 }  // namespace steer::tools

@@ -1,13 +1,15 @@
-// The options that describe an ensemble of sampled networks, shared by `steer enumerate`,
+// The options that describe an ensemble of sampled networks, shared by `steer enumerate`, `steer count-mc`,
 // `steer clusters` and `steer local-density`: N, J_D, the symmetry η, how many networks, and the
 // modular variant (M modules of n units, coupling λ between neighbouring modules, open chain or
 // ring). Each command registers its own options (bounds and help differ); the key of a sharded
 // run (tools/ensemble_run.hpp) and its inverse are written once, here.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <memory>
 
 #include "tools/cli_support.hpp"
 
@@ -39,6 +41,21 @@ Options options_with_ensemble(const nlohmann::json& parameters, const common_opt
   o.common.seed = parameters.at("seed").get<std::uint64_t>();
   o.ensemble = sampled_ensemble_from(parameters);
   return o;
+}
+
+// The callback of a command that runs either a sampled ensemble or one matrix given by --couplings
+// (an empty `couplings_file` selects the ensemble).
+template <class Options, class Ensemble, class Matrix>
+void set_ensemble_or_matrix_callback(CLI::App& command, std::shared_ptr<Options> o, Ensemble run_ensemble,
+                                     Matrix run_user_matrix) {
+  command.callback([o, run_ensemble, run_user_matrix] {
+    const bool progress = apply_common_options(o->common);
+    if (o->couplings_file.empty()) {
+      run_ensemble(*o, progress);
+    } else {
+      run_user_matrix(*o, progress);
+    }
+  });
 }
 
 }  // namespace steer::tools

@@ -93,6 +93,10 @@ std::vector<int> parse_size_list(std::string_view text, std::string_view name, i
     if (v != std::floor(v)) refuse(fmt::format("{}: N must be an integer, got {}", name, v));
     // Compared as doubles, so 2147483648 is reported as such instead of wrapping in int.
     if (v < min || v > max) refuse(fmt::format("{}: N must be in [{}, {}], got {}", name, min, max, v));
+    // Per-size results are ordered by N (crossings, drift fits) and keyed by it: a repeat or a
+    // descending list is a typo, not a second sample.
+    if (!sizes.empty() && v <= sizes.back())
+      refuse(fmt::format("{}: sizes must be strictly increasing, got {} after {}", name, v, sizes.back()));
     sizes.push_back(static_cast<int>(v));
   }
   return sizes;

@@ -33,7 +33,7 @@ std::vector<double> parse_range(std::string_view text, std::string_view name);
 // Comma-separated list of ranges: "8:20:7" or "8,10,12" or "-0.25,0:1:5".
 std::vector<double> parse_range_list(std::string_view text, std::string_view name);
 
-// A range list of network sizes: every value an integer in [min, max].
+// A range list of network sizes: every value an integer in [min, max], strictly increasing.
 std::vector<int> parse_size_list(std::string_view text, std::string_view name, int min, int max);
 
 }  // namespace steer::tools

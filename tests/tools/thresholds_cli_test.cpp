@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <string>
@@ -109,4 +110,15 @@ TEST(ThresholdsCli, ShardsMergedEqualTheUnshardedRun) {
   const auto missing =
       run("merge " + (scratch() / "thresholds_shard0").string() + " " + (scratch() / "thresholds_shard2").string());
   EXPECT_EQ(missing.status, 2) << missing.err;
+}
+
+// Sizes are ordered (the crossing and the drift fit compare smaller with larger N): a descending or
+// repeated --n is refused with one line, before any work.
+TEST(ThresholdsCli, SizesMustBeStrictlyIncreasing) {
+  for (const std::string sizes : {"200,100", "100,100"}) {
+    const auto r = run("thresholds --n " + sizes + " --self-couplings 0:0.8:3 --networks 2");
+    EXPECT_EQ(r.status, 2) << sizes;
+    EXPECT_NE(r.err.find("--n: sizes must be strictly increasing, got 100 after"), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  }
 }

@@ -64,10 +64,6 @@ std::optional<validation::accessibility_report_config> accessibility_config(cons
   if (o.skip) return std::nullopt;
   validation::accessibility_report_config c;
   c.threshold_sizes = parse_size_list(o.sizes, "--accessibility-sizes", 2, max_threshold_neurons);
-  for (std::size_t k = 1; k < c.threshold_sizes.size(); ++k)
-    if (!(c.threshold_sizes[k] > c.threshold_sizes[k - 1]))
-      throw std::invalid_argument(fmt::format("--accessibility-sizes: N must be strictly increasing, got {} after {}",
-                                              c.threshold_sizes[k], c.threshold_sizes[k - 1]));
   c.threshold_self_couplings = increasing_grid(o.self_couplings);
   c.threshold_networks = o.networks;
   c.max_sweeps = o.max_sweeps;

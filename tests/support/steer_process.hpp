@@ -12,6 +12,8 @@
 #include <iterator>
 #include <string>
 
+#include "tests/support/scratch_files.hpp"
+
 namespace steer_test {
 
 struct run_result {
@@ -46,11 +48,6 @@ inline run_result run(const std::string& arguments, const std::string& program =
   std::ifstream in(err_file);
   std::string err((std::istreambuf_iterator<char>(in)), {});
   return {WEXITSTATUS(status), out, err};
-}
-
-inline std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
 }
 
 }  // namespace steer_test

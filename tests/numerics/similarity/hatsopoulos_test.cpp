@@ -14,17 +14,14 @@
 #include <string>
 
 #include "tests/support/file_errors.hpp"
+#include "tests/support/scratch_files.hpp"
 
 namespace {
 
 using namespace steer::numerics;
+using steer_test::read_text;
 
 const std::filesystem::path shipped = std::filesystem::path(STEER_SOURCE_DIR) / "data" / "hatsopoulos2007";
-
-std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
 
 // A copy of the shipped folder whose firing_rates.csv is `rates`.
 std::filesystem::path copy_with_rates(const std::string& name, const std::string& rates) {

@@ -18,24 +18,15 @@
 #include "numerics/atomic_file.hpp"
 #include "numerics/fixed_points/couplings.hpp"
 #include "theory/annealed_count.hpp"
+#include "tests/support/scratch_files.hpp"
 #include "validation/fixed_points/accessibility_rules.hpp"
 
 using namespace steer;
+using steer_test::read_text;
 
 namespace {
 
-std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::filesystem::path fresh(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("steer_accessibility_report_test_" + name);
-  std::filesystem::remove_all(dir);
-  return dir;
-}
+std::filesystem::path fresh(const std::string& name) { return steer_test::fresh_directory("steer_accessibility_report_test", name); }
 
 validation::accessibility_report_config small(const std::filesystem::path& out) {
   validation::accessibility_report_config c;

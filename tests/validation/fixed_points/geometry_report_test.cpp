@@ -11,24 +11,15 @@
 #include <sstream>
 
 #include "numerics/atomic_file.hpp"
+#include "tests/support/scratch_files.hpp"
 #include "theory/neighbour_count.hpp"
 
 using namespace steer;
+using steer_test::read_text;
 
 namespace {
 
-std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::filesystem::path fresh(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("steer_geometry_report_test_" + name);
-  std::filesystem::remove_all(dir);
-  return dir;
-}
+std::filesystem::path fresh(const std::string& name) { return steer_test::fresh_directory("steer_geometry_report_test", name); }
 
 validation::count_report run_counts(const std::filesystem::path& out) {
   validation::count_report_config c;

@@ -11,8 +11,10 @@
 #include <string>
 
 #include "numerics/atomic_file.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace steer;
+using steer_test::read_text;
 
 namespace {
 
@@ -26,12 +28,6 @@ numerics::ensemble_summary example() {
   s.pairs = {{2.0, 0.8164965809277260}, {0.5, 0.5}, {1.0, 0.5}, {2.0, 0.8164965809277260}};
   s.count_distribution = {{0, 1}, {2, 2}, {4, 1}};
   return s;
-}
-
-std::string read_text(const std::filesystem::path& file) {
-  std::ostringstream text;
-  text << std::ifstream(file).rdbuf();
-  return text.str();
 }
 
 class SavedPoint : public ::testing::Test {

@@ -92,16 +92,23 @@ std::vector<int> argmax_columns(const matrix_f& logits) {
   return labels;
 }
 
-std::vector<int> predict(const steering_network& net, const matrix_f& inputs) {
-  std::vector<int> labels;
-  labels.reserve(static_cast<std::size_t>(inputs.cols()));
+void for_each_inference_chunk(const steering_network& net, const matrix_f& inputs,
+                              const std::function<void(Eigen::Index, const matrix_f&)>& visit) {
   for (Eigen::Index first = 0; first < inputs.cols(); first += inference_chunk) {
     const Eigen::Index count = std::min(inference_chunk, inputs.cols() - first);
     std::vector<std::uint64_t> ids(static_cast<std::size_t>(count));
     std::iota(ids.begin(), ids.end(), inference_stream_base + static_cast<std::uint64_t>(first));
-    const std::vector<int> chunk = argmax_columns(inference_logits(net, inputs.middleCols(first, count), ids));
-    labels.insert(labels.end(), chunk.begin(), chunk.end());
+    visit(first, inference_logits(net, inputs.middleCols(first, count), ids));
   }
+}
+
+std::vector<int> predict(const steering_network& net, const matrix_f& inputs) {
+  std::vector<int> labels;
+  labels.reserve(static_cast<std::size_t>(inputs.cols()));
+  for_each_inference_chunk(net, inputs, [&labels](Eigen::Index, const matrix_f& logits) {
+    const std::vector<int> chunk = argmax_columns(logits);
+    labels.insert(labels.end(), chunk.begin(), chunk.end());
+  });
   return labels;
 }
 

@@ -3,6 +3,7 @@
 // feedback switched off in its second phase, and inference from the zero state.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "solvers/learning/local_fields.hpp"
@@ -39,8 +40,13 @@ std::vector<int> argmax_columns(const matrix_f& logits);
 // training samples' keys (epoch · P + position).
 inline constexpr std::uint64_t inference_stream_base = std::uint64_t{1} << 63;
 
-// Predicted labels for every column of `inputs`, in chunks of 1024 (results independent of the
-// chunking: the update masks are keyed by the column index).
+// The logits of every column of `inputs`, computed in chunks of 1024 columns (bounds the states'
+// memory; results independent of the chunking: the update masks are keyed by the column index):
+// `visit(first column, logits of the chunk)` for each chunk in order.
+void for_each_inference_chunk(const steering_network& net, const matrix_f& inputs,
+                              const std::function<void(Eigen::Index, const matrix_f&)>& visit);
+
+// Predicted labels (argmax of the logits) for every column of `inputs`.
 std::vector<int> predict(const steering_network& net, const matrix_f& inputs);
 
 }  // namespace steer::solvers

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 #include <stdexcept>
 
 #include "numerics/array_io.hpp"
@@ -17,10 +16,6 @@
 
 namespace steer::validation {
 namespace {
-
-// Inference chunk: bounds the memory of the states (H × chunk floats per layer); the labels do
-// not depend on it (update masks are keyed by the column index).
-constexpr Eigen::Index chunk = 1024;
 
 // The pixel count of a shape (images, rows, cols) or (images, pixels); refuses other ranks.
 std::size_t pixels_of(const std::vector<std::size_t>& shape, const std::string& where) {
@@ -68,13 +63,9 @@ image_batch from_npy(const std::filesystem::path& file, std::string bytes, const
 
 readout_predictions predict_with_margins(const solvers::steering_network& net, const numerics::matrix_f& inputs) {
   readout_predictions out;
-  for (Eigen::Index first = 0; first < inputs.cols(); first += chunk) {
-    const Eigen::Index count = std::min(chunk, inputs.cols() - first);
-    std::vector<std::uint64_t> ids(static_cast<std::size_t>(count));
-    std::iota(ids.begin(), ids.end(), solvers::inference_stream_base + static_cast<std::uint64_t>(first));
-    const numerics::matrix_f logits = solvers::inference_logits(net, inputs.middleCols(first, count), ids);
+  solvers::for_each_inference_chunk(net, inputs, [&out](Eigen::Index, const numerics::matrix_f& logits) {
     const std::vector<int> labels = solvers::argmax_columns(logits);
-    for (Eigen::Index b = 0; b < count; ++b) {
+    for (Eigen::Index b = 0; b < logits.cols(); ++b) {
       const int best = labels[static_cast<std::size_t>(b)];
       float runner_up = -std::numeric_limits<float>::infinity();
       for (Eigen::Index c = 0; c < logits.rows(); ++c) {
@@ -83,7 +74,7 @@ readout_predictions predict_with_margins(const solvers::steering_network& net, c
       out.labels.push_back(best);
       out.margins.push_back(logits.rows() > 1 ? double(logits(best, b)) - double(runner_up) : 0.0);
     }
-  }
+  });
   return out;
 }
 

@@ -19,6 +19,7 @@ struct train_options {
   std::string config_file;
   std::vector<std::string> settings;
   bool help_config = false;
+  std::int64_t stop_after_epochs = 0;  // 0: train to num_epochs
 };
 
 void print_config_help() {
@@ -49,9 +50,12 @@ void run_train(const train_options& o, bool seed_given) {
   const std::string stem = o.config_file.empty() ? "defaults" : std::filesystem::path(o.config_file).stem().string();
   const auto out = prepare_output_directory(o.common.out.empty() ? "results/train/" + stem : o.common.out);
   const validation::run_outcome outcome =
-      validation::run_training(config, out, {progress, !o.common.quiet && !o.common.json});
+      validation::run_training(config, out, {progress, !o.common.quiet && !o.common.json},
+                               o.stop_after_epochs > 0 ? std::optional<int>(static_cast<int>(o.stop_after_epochs)) : std::nullopt);
+  const bool finished = static_cast<int>(outcome.epochs.size()) == config.num_epochs;
   json results = {{"config", validation::config_to_json(config)}, {"epochs", epochs_json(outcome.epochs)},
-                  {"resumed_epochs", outcome.resumed_epochs}, {"model_file", outcome.model_file.string()}};
+                  {"resumed_epochs", outcome.resumed_epochs}, {"finished", finished},
+                  {"model_file", outcome.model_file.string()}};
   if (!outcome.epochs.empty()) {
     results["final_train_accuracy"] = outcome.epochs.back().train_accuracy;
     results["final_eval_accuracy"] = outcome.epochs.back().eval_accuracy;
@@ -69,6 +73,9 @@ void register_train(CLI::App& app) {
   command->add_option("--set", o->settings, "Override one key: --set key=value (YAML value, e.g. lr_J=0.01, threshold=[0.9,3])")
       ->take_all();
   command->add_flag("--help-config", o->help_config, "List every config key with its default, unit and meaning");
+  add_integer_option(*command, "--stop-after-epochs", o->stop_after_epochs, 0, 100000,
+                     "Stop after training this many epochs in this run (0: train to num_epochs); rerunning resumes "
+                     "and ends with the same model as one uninterrupted run (for time-limited batch jobs)");
   add_common_options(*command, o->common,
                      "Run directory (default results/train/<config name>): checkpoint.json, model_epoch_NNNN.bin, "
                      "metrics.csv, train.json; rerunning resumes");

@@ -39,11 +39,16 @@ TEST(TrainCli, StoppedAndResumedRunGivesTheSameModelAndEvaluateAgrees) {
   std::filesystem::remove_all(straight);
   std::filesystem::remove_all(resumed);
   ASSERT_EQ(run("train" + tiny + "num_epochs=3 --out " + straight.string()).status, 0);
-  ASSERT_EQ(run("train" + tiny + "num_epochs=2 --out " + resumed.string()).status, 0);
+  // A time-limited slice: the same command, stopped after 2 epochs, then run to the end.
+  const auto slice = run("train" + tiny + "num_epochs=3 --stop-after-epochs 2 --json --out " + resumed.string());
+  ASSERT_EQ(slice.status, 0) << slice.err;
+  EXPECT_EQ(nlohmann::json::parse(slice.out)["finished"], false);
+  EXPECT_EQ(nlohmann::json::parse(slice.out)["epochs"].size(), 2U);
   const auto r = run("train" + tiny + "num_epochs=3 --json --out " + resumed.string());
   ASSERT_EQ(r.status, 0) << r.err;
   const auto result = nlohmann::json::parse(r.out);
   EXPECT_EQ(result["resumed_epochs"], 2);
+  EXPECT_EQ(result["finished"], true);
   EXPECT_EQ(read_text(straight / "model_epoch_0003.bin"), read_text(resumed / "model_epoch_0003.bin"));
   const std::string metrics = read_text(resumed / "metrics.csv");
   EXPECT_EQ(std::count(metrics.begin(), metrics.end(), '\n'), 4);  // header + 3 epochs

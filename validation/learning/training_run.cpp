@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iterator>
@@ -192,7 +193,8 @@ std::string running_note(const running_epoch& running, std::uint64_t batches) {
                      s.count[readout] > 0 ? s.unstable[readout] / s.count[readout] : 0.0);
 }
 
-run_outcome run_training(const training_config& config, const std::filesystem::path& out, run_display display) {
+run_outcome run_training(const training_config& config, const std::filesystem::path& out, run_display display,
+                         std::optional<int> stop_after_epochs) {
   const numerics::learning_task task = load_task(config);
   std::optional<resumed_run> resumed = resume(config, out);
   solvers::steering_network net = resumed ? std::move(resumed->network) : solvers::steering_network(config.model);
@@ -200,7 +202,9 @@ run_outcome run_training(const training_config& config, const std::filesystem::p
   if (resumed) outcome.epochs = std::move(resumed->epochs);
   outcome.resumed_epochs = static_cast<int>(outcome.epochs.size());
   const auto batches = static_cast<std::uint64_t>(task.train.size() / config.batch_size);
-  for (int epoch = outcome.resumed_epochs + 1; epoch <= config.num_epochs; ++epoch) {
+  const int last_epoch =
+      stop_after_epochs ? std::min(config.num_epochs, outcome.resumed_epochs + *stop_after_epochs) : config.num_epochs;
+  for (int epoch = outcome.resumed_epochs + 1; epoch <= last_epoch; ++epoch) {
     solvers::enter_schedule_epoch(net, config.model, config.schedule, epoch);  // multi-step phases, if any
     const auto start = clock_type::now();
     solvers::stability_sums sums;

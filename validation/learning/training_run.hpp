@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,8 +72,12 @@ struct run_display {
 };
 
 // Trains config.num_epochs epochs into `out` (checkpoint.json, model_epoch_NNNN.bin,
-// metrics.csv). Throws std::invalid_argument if `out` holds a run with another config.
-run_outcome run_training(const training_config& config, const std::filesystem::path& out, run_display display);
+// metrics.csv). Throws std::invalid_argument if `out` holds a run with another config. With
+// `stop_after_epochs`, returns after training that many epochs in this call (fewer if the run
+// ends first): a time-limited batch job trains in slices, each rerun resuming where the last
+// stopped, and ends with the same bytes as one uninterrupted run.
+run_outcome run_training(const training_config& config, const std::filesystem::path& out, run_display display,
+                         std::optional<int> stop_after_epochs = std::nullopt);
 
 // The model file of the last finished epoch in a run directory (its checkpoint.json).
 std::filesystem::path latest_model_file(const std::filesystem::path& run_dir);

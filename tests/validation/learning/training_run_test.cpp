@@ -7,6 +7,8 @@
 
 #include <fstream>
 #include <iterator>
+#include <string>
+#include <vector>
 
 #include "validation/learning/model_file.hpp"
 #include "validation/learning/training_run.hpp"
@@ -62,6 +64,46 @@ TEST(TrainingRun, ResumedRunEndsWithTheSameBytes) {
     EXPECT_EQ(a.epochs.back().eval_accuracy, b.epochs.back().eval_accuracy);
     const run_outcome again = run_training(tiny(3, p_update), resumed, quiet);  // nothing left to do
     EXPECT_EQ(again.resumed_epochs, 3);
+  }
+}
+
+// A run trained in slices (stop_after_epochs, as a time-limited batch job does) ends with the
+// bytes of one uninterrupted run for every option that carries state across epochs: a multi-step
+// schedule whose slices end inside a phase and exactly at phase boundaries (W_back re-tied on
+// entering a phase), asynchronous sweeps, a tied feedback, a random update mask with double
+// dynamics, and several layers with a symmetrised internal update.
+TEST(TrainingRun, SlicedRunEndsWithTheBytesOfOneRunForEveryStatefulOption) {
+  const std::vector<std::vector<std::string>> variants = {
+      {"num_epochs=5", "num_epochs_warmup=1", "num_epochs_couplings=1", "num_epochs_full=2", "num_epochs_tuning=1"},
+      {"num_epochs=4", "asynchronous_sweeps=true"},
+      {"num_epochs=4", "symmetric_W=true", "p_update=0.9"},
+      {"num_epochs=4", "double_dynamics=true", "double_update=true", "p_update=0.9"},
+      {"num_epochs=4", "num_layers=2", "lambda_wback_skip=[0.5]", "lambda_wforth_skip=[0.5]", "lambda_l=1", "threshold=[0.9,0.9,3]",
+       "symmetric_update_internal_couplings=true"},
+  };
+  for (const auto& settings : variants) {
+    training_config c = tiny(1);
+    for (const std::string& s : settings) apply_setting(c, s);
+    finalize_config(c);
+    SCOPED_TRACE(settings.front() + " " + settings.back());
+    const auto straight = fresh_dir("slice_straight"), sliced = fresh_dir("slice_sliced");
+    const run_outcome a = run_training(c, straight, quiet);
+    // Slices of 1, 2, then the rest: with the schedule they end in the warm-up's last epoch,
+    // inside the full phase, and at the end.
+    const run_outcome s1 = run_training(c, sliced, quiet, 1);
+    ASSERT_EQ(s1.epochs.size(), 1U);
+    const run_outcome s2 = run_training(c, sliced, quiet, 2);
+    ASSERT_EQ(s2.epochs.size(), 3U);
+    EXPECT_EQ(s2.resumed_epochs, 1);
+    const run_outcome b = run_training(c, sliced, quiet);
+    EXPECT_EQ(b.resumed_epochs, 3);
+    ASSERT_EQ(b.epochs.size(), a.epochs.size());
+    EXPECT_TRUE(bytes_of(a.model_file) == bytes_of(b.model_file)) << "the final model files differ";
+    for (std::size_t e = 0; e < a.epochs.size(); ++e) {
+      EXPECT_EQ(a.epochs[e].train_accuracy, b.epochs[e].train_accuracy) << "epoch " << e + 1;
+      EXPECT_EQ(a.epochs[e].eval_accuracy, b.epochs[e].eval_accuracy) << "epoch " << e + 1;
+      EXPECT_EQ(a.epochs[e].unstable_fraction, b.epochs[e].unstable_fraction) << "epoch " << e + 1;
+    }
   }
 }
 

@@ -59,11 +59,16 @@ ensemble_role start_ensemble(std::int64_t units, const std::optional<validation:
   role.range = validation::shard_block(units, shard ? *shard : validation::shard_spec{role.group.rank, role.group.size});
   role.writes_outputs = !shard && role.group.root();
   role.progress = progress && role.group.root();
-  // Only one process claims --out: the others would find it locked by rank 0.
+  if (!common.out.empty()) role.out = prepare_output_on_root(common.out);
+  return role;
+}
+
+std::filesystem::path prepare_output_on_root(const std::string& dir) {
+  std::filesystem::path out;
   std::exception_ptr failure;
-  if (role.group.root() && !common.out.empty()) {
+  if (validation::world_process_group().root()) {
     try {
-      role.out = prepare_output_directory(common.out);
+      out = prepare_output_directory(dir);
     } catch (...) {
       failure = std::current_exception();
     }
@@ -72,7 +77,7 @@ ensemble_role start_ensemble(std::int64_t units, const std::optional<validation:
     if (failure) std::rethrow_exception(failure);
     throw std::runtime_error("MPI rank 0 could not prepare --out (its message is above)");
   }
-  return role;
+  return out;
 }
 
 std::optional<std::vector<json>> collect_units(const ensemble_role& role, const validation::unit_key& key,
@@ -89,19 +94,7 @@ std::optional<std::vector<json>> collect_units(const ensemble_role& role, const 
     }
     return std::nullopt;
   }
-  json block = json::array();
-  for (auto& unit : mine) block.push_back(std::move(unit));
-  const std::vector<std::string> texts = validation::gather_text_to_root(block.dump());
-  if (!role.group.root()) return std::nullopt;
-  std::vector<json> all;
-  for (std::size_t r = 0; r < texts.size(); ++r) {
-    json units = json::parse(texts[r]);  // written by this same program a moment ago
-    const auto expected = validation::shard_block(role.units, {static_cast<std::int64_t>(r), role.group.size});
-    if (!units.is_array() || static_cast<std::int64_t>(units.size()) != expected.size())
-      throw std::runtime_error(fmt::format("MPI rank {} sent {} units, not {}", r, units.size(), expected.size()));
-    for (auto& unit : units) all.push_back(std::move(unit));
-  }
-  return all;
+  return validation::gather_blocks_to_root(role.units, std::move(mine));
 }
 
 void note_resumed_networks(const std::string& command, std::int64_t resumed, std::int64_t computed,

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "tools/cli_support.hpp"
+#include "validation/ensemble/group_blocks.hpp"
 #include "validation/ensemble/process_group.hpp"
 #include "validation/ensemble/shard_range.hpp"
 #include "validation/ensemble/unit_json.hpp"
@@ -56,6 +57,11 @@ struct ensemble_role {
 ensemble_role start_ensemble(std::int64_t units, const std::optional<validation::shard_spec>& shard,
                              const common_options& common, bool progress);
 
+// `dir` prepared (prepare_output_directory: created, checked writable, claimed) by MPI rank 0
+// alone, as the others would find it locked by rank 0; every rank stops if that failed. Returns
+// the path on rank 0 (the only process without MPI), an empty path on the other ranks.
+std::filesystem::path prepare_output_on_root(const std::string& dir);
+
 // After the computation: a shard writes its shard file (and says so) and gets nullopt; MPI ranks
 // send their units to rank 0, which gets all of them in index order (the others nullopt).
 std::optional<std::vector<nlohmann::json>> collect_units(const ensemble_role& role, const validation::unit_key& key,
@@ -75,10 +81,7 @@ std::optional<std::vector<Unit>> run_ensemble_units(
   } catch (...) {
     failure = std::current_exception();
   }
-  if (!validation::all_ranks_succeeded(!failure)) {
-    if (failure) std::rethrow_exception(failure);
-    throw std::runtime_error("another MPI rank failed (its message is above)");
-  }
+  validation::agree_on_failure(failure);
   if (role.group.size == 1 && !role.shard) return mine;
   auto all = collect_units(role, key, validation::encode_units(codec, mine), common);
   if (!all) return std::nullopt;

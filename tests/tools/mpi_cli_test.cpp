@@ -94,9 +94,4 @@ TEST(MpiCli, RefusesWhatNeedsOneProcess) {
   const auto s = run("enumerate --n 8 --networks 4 --shard 0/2 --out " + (scratch() / "mpi_shard").string(), mpirun);
   EXPECT_NE(s.status, 0);
   EXPECT_NE(s.err.find("--shard: not under MPI"), std::string::npos) << s.err;
-  const auto report = run("report --sizes 6 --self-couplings 0.5 --networks 20 --no-plots --out " +
-                              (scratch() / "mpi_report").string(),
-                          mpirun);
-  EXPECT_NE(report.status, 0);
-  EXPECT_NE(report.err.find("report: not under MPI with several ranks"), std::string::npos) << report.err;
 }

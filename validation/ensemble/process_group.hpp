@@ -28,6 +28,9 @@ bool all_ranks_succeeded(bool ok);
 // Collective: every rank's `text`, by rank, on rank 0; an empty list on the other ranks.
 std::vector<std::string> gather_text_to_root(const std::string& text);
 
+// Collective: rank 0's `text` on every rank (the other ranks' `text` is ignored).
+std::string broadcast_text_from_root(const std::string& text);
+
 // For `main` after it printed an error: when this process is one of several running MPI ranks,
 // stops the whole job with MPI_Abort(exit_code), because the other ranks may be waiting for this
 // one in a collective and would hang; otherwise (no MPI, MPI never started, one rank) returns.

@@ -91,6 +91,18 @@ std::vector<std::string> gather_text_to_root(const std::string& text) {
   return texts;
 }
 
+std::string broadcast_text_from_root(const std::string& text) {
+  const process_group group = session().group;
+  if (!session().active || group.size == 1) return text;
+  unsigned long long length = text.size();
+  MPI_Bcast(&length, 1, MPI_UNSIGNED_LONG_LONG, 0, MPI_COMM_WORLD);
+  if (length > static_cast<unsigned long long>(std::numeric_limits<int>::max()))
+    abort_all("rank 0's results exceed 2 GB, more than one MPI_Bcast can carry");
+  std::string all = group.root() ? text : std::string(static_cast<std::size_t>(length), '\0');
+  MPI_Bcast(all.data(), static_cast<int>(length), MPI_CHAR, 0, MPI_COMM_WORLD);
+  return all;
+}
+
 void stop_group_after_error(int exit_code) {
   if (!mpi_running || session().group.size == 1) return;
   MPI_Abort(MPI_COMM_WORLD, exit_code);

@@ -22,6 +22,8 @@ bool all_ranks_succeeded(bool ok) { return ok; }
 
 std::vector<std::string> gather_text_to_root(const std::string& text) { return {text}; }
 
+std::string broadcast_text_from_root(const std::string& text) { return text; }
+
 void stop_group_after_error(int) {}
 
 }  // namespace steer::validation

@@ -8,6 +8,7 @@
 
 #include "numerics/atomic_file.hpp"
 #include "theory/annealed_count.hpp"
+#include "validation/ensemble/group_blocks.hpp"
 #include "validation/fixed_points/accessibility_rules.hpp"
 #include "validation/fixed_points/count_report.hpp"
 #include "validation/fixed_points/threshold_existence.hpp"
@@ -253,13 +254,24 @@ accessibility_report run_accessibility_report(const accessibility_report_config&
   config.validate();
   std::filesystem::create_directories(config.out / "points" / "count_mc_exact");
   accessibility_report r;
+  // Each curve's (J_D, network) units and each count-mc point's networks are spread over the
+  // process group; the summaries (bootstrap, extrapolation, verdicts) are computed on every rank
+  // from the same ordered units.
   for (const int n : config.threshold_sizes) {
-    r.curves.push_back(run_threshold(curve_config(config, n)));
+    const threshold_config curve = curve_config(config, n);
+    r.curves.push_back(summarise_threshold(
+        curve, compute_on_group<threshold_network>(threshold_unit_count(curve), threshold_network_codec(curve),
+                                                   [&](index_range units) { return run_threshold_units(curve, units); })));
     for (const auto& p : r.curves.back().points) r.reused_units += p.resumed;
   }
   if (r.curves.size() >= 2) r.extrapolation = extrapolate(r.curves);
   const auto count_point = [&](int n, double jd, std::int64_t networks, bool exact) {
-    count_mc_point p{n, jd, run_count_mc_ensemble(count_mc_config(config, n, jd, networks, exact)), ""};
+    const count_mc_ensemble_config e = count_mc_config(config, n, jd, networks, exact);
+    count_mc_point p{n, jd,
+                     summarise_count_mc(e, compute_on_group<count_mc_network>(
+                                               networks, count_mc_network_codec(e),
+                                               [&](index_range units) { return run_count_mc_networks(e, units); })),
+                     ""};
     r.reused_units += p.result.resumed_networks;
     return p;
   };
@@ -270,7 +282,7 @@ accessibility_report run_accessibility_report(const accessibility_report_config&
   add_curve_verdicts(r);
   add_exact_verdicts(r, config.walks);
   add_quenched_verdicts(r);
-  write_tables(config, r);
+  if (world_process_group().root()) write_tables(config, r);  // MPI rank 0 alone writes
   return r;
 }
 

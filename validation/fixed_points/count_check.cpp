@@ -10,6 +10,8 @@
 
 #include "theory/annealed_count.hpp"
 #include "theory/pair_count.hpp"
+#include "validation/ensemble/group_blocks.hpp"
+#include "validation/fixed_points/network_results_json.hpp"
 
 namespace steer::validation {
 namespace {
@@ -122,6 +124,17 @@ numerics::ensemble_options ensemble_options_for(std::uint64_t seed, std::int64_t
   options.pair_histograms = keeps == enumeration_keeps::pair_histograms;
   options.keep_states = keeps == enumeration_keeps::fixed_points;
   return options;
+}
+
+std::vector<numerics::network_fixed_points> enumerate_on_group(const numerics::network_source& source, std::uint64_t seed,
+                                                               std::int64_t networks, bool progress) {
+  return compute_on_group<numerics::network_fixed_points>(
+      networks, fixed_point_count_codec(source.n, true), [&](index_range block) {
+        if (block.size() == 0) return std::vector<numerics::network_fixed_points>{};
+        auto options = ensemble_options_for(seed, block.size(), progress, enumeration_keeps::pair_histograms);
+        options.first_network = block.begin;
+        return numerics::enumerate_networks(source, options);
+      });
 }
 
 count_check run_count_check(const count_check_config& config) {

@@ -80,6 +80,12 @@ enum class enumeration_keeps { pair_histograms, fixed_points, count_only };
 numerics::ensemble_options ensemble_options_for(std::uint64_t seed, std::int64_t networks, bool progress,
                                                 enumeration_keeps keeps);
 
+// Networks 0..networks−1 of `source` enumerated with their pair histograms, each rank of the
+// process group a block of them (validation/ensemble/group_blocks.hpp): all of them in network
+// order on every rank, as one process would enumerate them.
+std::vector<numerics::network_fixed_points> enumerate_on_group(const numerics::network_source& source, std::uint64_t seed,
+                                                               std::int64_t networks, bool progress);
+
 // A pair profile d = 0..N judged against theory: z_d = pair_z_score, PASS iff every |z_d| is below
 // pair_profile_z_threshold(n).
 struct pair_profile {

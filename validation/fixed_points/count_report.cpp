@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "numerics/atomic_file.hpp"
+#include "validation/ensemble/group_blocks.hpp"
 #include "validation/fixed_points/saved_point.hpp"
 
 namespace steer::validation {
@@ -68,21 +69,15 @@ count_report run_count_report(const count_report_config& config) {
       const count_check_config point{n, jd, config.networks, config.seed, config.progress};
       const saved_unit_store saved =
           saved_point_store(config.out / "points", {n, jd, config.networks, config.seed, config.program_version});
-      const auto codec = ensemble_summary_codec(n, config.networks);
-      std::string reason;
-      std::optional<numerics::ensemble_summary> summary = saved.load(0, codec, reason);
-      if (summary) {
-        ++report.reused_points;
-      } else {
-        if (!reason.empty()) fmt::print(stderr, "steer: note: recomputing {} ({})\n", saved.file(0).string(), reason);
-        const auto options =
-            ensemble_options_for(config.seed, config.networks, config.progress, enumeration_keeps::pair_histograms);
-        summary = numerics::summarise(numerics::enumerate_ensemble({n, jd, 0.0}, options));
-        saved.save(0, codec, *summary);
-      }
-      report.checks.push_back(evaluate_count_check(point, *summary));
+      bool reused = false;
+      const numerics::ensemble_summary summary = load_or_compute_on_group<numerics::ensemble_summary>(
+          saved, ensemble_summary_codec(n, config.networks), reused,
+          [&] { return numerics::summarise(enumerate_on_group(numerics::sampled_networks(numerics::coupling_ensemble{n, jd, 0.0}), config.seed,
+                                                              config.networks, config.progress)); });
+      report.reused_points += reused;
+      report.checks.push_back(evaluate_count_check(point, summary));
     }
-  write_tables(config, report);
+  if (world_process_group().root()) write_tables(config, report);
   return report;
 }
 

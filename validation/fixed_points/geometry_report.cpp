@@ -13,17 +13,15 @@
 #include "theory/modular_pair_count.hpp"
 #include "theory/pair_count.hpp"
 #include "theory/pair_entropy.hpp"
+#include "validation/ensemble/group_blocks.hpp"
 #include "validation/fixed_points/geometry_points.hpp"
+#include "validation/fixed_points/network_results_json.hpp"
 #include "validation/fixed_points/saved_point.hpp"
 
 namespace steer::validation {
 namespace {
 
 using nlohmann::json;
-
-void note_recompute(const std::filesystem::path& file, const std::string& reason) {
-  if (!reason.empty()) fmt::print(stderr, "steer: note: recomputing {} ({})\n", file.string(), reason);
-}
 
 saved_unit_store cluster_store(const geometry_report_config& c, int n, double jd) {
   return {c.out / "points",
@@ -53,49 +51,48 @@ cluster_check cluster_point(const geometry_report_config& c, int n, double jd, i
   config.seed = c.seed;
   config.geometry.max_distance = c.max_distance;
   config.progress = c.progress;
-  const saved_unit_store saved = cluster_store(c, n, jd);
-  const auto codec = cluster_point_codec(n, c.cluster_networks, config.geometry);
-  std::string reason;
-  if (auto loaded = saved.load(0, codec, reason)) {
-    ++reused;
-    return summarise_clusters(config, std::move(*loaded), {});
-  }
-  note_recompute(saved.file(0), reason);
+  numerics::analyse_network_geometry({}, n, config.geometry);  // options checked before any work
   // The per-network sums are what is saved; run_cluster_check's summary is rebuilt from them so
   // that a fresh and a resumed point go through the same code.
-  std::vector<numerics::network_geometry> per_network(static_cast<std::size_t>(c.cluster_networks));
-  numerics::analyse_network_geometry({}, n, config.geometry);  // options checked before the parallel loop
-  numerics::for_each_enumerated_network(
-      config.source, ensemble_options_for(c.seed, c.cluster_networks, c.progress, enumeration_keeps::fixed_points),
-      [&](std::int64_t k, const numerics::coupling_matrix&, numerics::enumeration_result&& found) {
-        per_network[static_cast<std::size_t>(k)] = numerics::analyse_network_geometry(found.fixed_points, n, config.geometry);
+  bool loaded = false;
+  std::vector<numerics::network_geometry> per_network = load_or_compute_on_group<std::vector<numerics::network_geometry>>(
+      cluster_store(c, n, jd), cluster_point_codec(n, c.cluster_networks, config.geometry), loaded, [&] {
+        return compute_on_group<numerics::network_geometry>(
+            c.cluster_networks, network_geometry_codec(n, config.geometry), [&](index_range block) {
+              std::vector<numerics::network_geometry> geometries(static_cast<std::size_t>(block.size()));
+              if (block.size() == 0) return geometries;
+              auto options = ensemble_options_for(c.seed, block.size(), c.progress, enumeration_keeps::fixed_points);
+              options.first_network = block.begin;
+              numerics::for_each_enumerated_network(
+                  config.source, options,
+                  [&](std::int64_t k, const numerics::coupling_matrix&, numerics::enumeration_result&& found) {
+                    geometries[static_cast<std::size_t>(k)] =
+                        numerics::analyse_network_geometry(found.fixed_points, n, config.geometry);
+                  });
+              return geometries;
+            });
       });
-  saved.save(0, codec, per_network);
+  reused += loaded;
   return summarise_clusters(config, std::move(per_network), {});
 }
 
 modular_result modular_point_result(const geometry_report_config& c, const modular_point& p, int& reused) {
-  const saved_unit_store saved = modular_store(c, p);
   const int n = p.modules * p.module_size;
-  const auto codec = ensemble_summary_codec(n, c.modular_networks);
-  std::string reason;
-  std::optional<numerics::ensemble_summary> summary = saved.load(0, codec, reason);
-  if (summary) {
-    ++reused;
-  } else {
-    note_recompute(saved.file(0), reason);
-    summary = numerics::summarise(numerics::enumerate_networks(
-        numerics::sampled_networks(numerics::modular_ensemble{p.modules, p.module_size, p.self_coupling,
-                                                              p.inter_module_coupling, p.ring}),
-        ensemble_options_for(c.seed, c.modular_networks, c.progress, enumeration_keeps::pair_histograms)));
-    saved.save(0, codec, *summary);
-  }
+  bool loaded = false;
+  const numerics::ensemble_summary summary = load_or_compute_on_group<numerics::ensemble_summary>(
+      modular_store(c, p), ensemble_summary_codec(n, c.modular_networks), loaded, [&] {
+        return numerics::summarise(enumerate_on_group(
+            numerics::sampled_networks(numerics::modular_ensemble{p.modules, p.module_size, p.self_coupling,
+                                                                  p.inter_module_coupling, p.ring}),
+            c.seed, c.modular_networks, c.progress));
+      });
+  reused += loaded;
   modular_result r;
   r.point = p;
   r.networks = c.modular_networks;
   r.theory_mean = std::exp(theory::log_expected_fixed_points_modular(
       {p.modules, p.module_size, p.self_coupling, p.inter_module_coupling, p.ring}));
-  r.measured = summary->count;
+  r.measured = summary.count;
   // Fixed points come in pairs ±s, so the count's se is floored like a d = 0 pair count's
   // (√(2 E/M), and the theory's relative accuracy): no zero se when every network has none.
   r.z = pair_z_score(r.measured, r.theory_mean, 0, n, c.modular_networks);
@@ -104,7 +101,7 @@ modular_result modular_point_result(const geometry_report_config& c, const modul
   for (const double l : theory::log_expected_pairs_modular(
            {p.modules, p.module_size, p.self_coupling, p.inter_module_coupling, p.ring}))
     theory_pairs.push_back(std::exp(l));
-  r.pairs = judge_pair_profile(std::move(theory_pairs), summary->pairs, n, c.modular_networks);
+  r.pairs = judge_pair_profile(std::move(theory_pairs), summary.pairs, n, c.modular_networks);
   return r;
 }
 
@@ -311,11 +308,14 @@ geometry_report run_geometry_report(const geometry_report_config& config, const 
       local_density_config d{n, jd, config.density_networks, config.density_starts, config.max_sweeps,
                              config.density_radius, config.seed, config.progress, config.out / "points",
                              config.program_version};
-      r.densities.push_back(run_local_density(d));
+      r.densities.push_back(summarise_local_density(
+          d, compute_on_group<density_network>(d.networks, density_network_codec(d),
+                                               [&](index_range block) { return run_local_density_networks(d, block); })));
       r.reused_units += static_cast<int>(r.densities.back().resumed_networks);
     }
   for (const auto& p : config.modular_points) r.modular.push_back(modular_point_result(config, p, r.reused_units));
   add_verdicts(r);
+  if (!world_process_group().root()) return r;  // MPI rank 0 alone writes
   write_pair_entropy(config.out, counts);
   write_curves(config);
   write_tables(config, r);

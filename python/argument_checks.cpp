@@ -3,11 +3,12 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <climits>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace py = pybind11;
@@ -57,13 +58,58 @@ void check_exact_double(const py::array& a, const char* name) {
   });
 }
 
+// "n must be an integer in [-2147483648, 2147483647], got 2147483648" for T = int.
+template <typename T, typename Value>
+std::invalid_argument outside_range_of(const std::string& where, const Value& v) {
+  return std::invalid_argument(
+      fmt::format("{} must be an integer in [{}, {}], got {}", where, std::numeric_limits<T>::min(), std::numeric_limits<T>::max(), v));
+}
+
+// Whether the integral double v is a value of T. T's bounds -2^digits (or 0) and 2^digits are exact
+// doubles; its max 2^digits - 1 is not for 64 bits (2^63 - 1 rounds up to 2^63), hence v < 2^digits.
 template <typename T>
-void check_int_range(const py::array& a, const char* name) {
-  for_each_value<T>(a, name, [](py::ssize_t, T v, auto where) {
-    const bool in_range = std::is_signed_v<T> ? (v >= static_cast<T>(INT_MIN) && v <= static_cast<T>(INT_MAX))
-                                              : v <= static_cast<T>(INT_MAX);
-    if (!in_range) throw std::invalid_argument(fmt::format("{} must be an integer in [{}, {}], got {}", where(), INT_MIN, INT_MAX, v));
+bool fits(double v) {
+  return v >= static_cast<double>(std::numeric_limits<T>::min()) && v < std::ldexp(1.0, std::numeric_limits<T>::digits);
+}
+
+// Integer values read exactly as Source (int64 or uint64, by the dtype's kind), each within T's range.
+template <typename T, typename Source>
+void check_range(const py::array& a, const char* name) {
+  for_each_value<Source>(a, name, [](py::ssize_t, Source v, auto where) {
+    if (!std::in_range<T>(v)) throw outside_range_of<T>(where(), v);
   });
+}
+
+// The rules of integer_array for the values of any integer type T (int, int64, uint64).
+template <typename T>
+py::array_t<T, py::array::forcecast> integers_from(const py::handle& values, const char* name) {
+  const py::array a = as_array(values, name);
+  switch (a.dtype().kind()) {
+    case 'i': check_range<T, std::int64_t>(a, name); break;
+    case 'u': check_range<T, std::uint64_t>(a, name); break;
+    case 'f':
+      for_each_value<double>(a, name, [](py::ssize_t, double v, auto where) {
+        if (!std::isfinite(v) || v != std::floor(v))
+          throw std::invalid_argument(fmt::format("{} must be an integer, got {}", where(), v));
+        if (!fits<T>(v)) throw outside_range_of<T>(where(), v);
+      });
+      break;
+    case 'b': throw std::invalid_argument(fmt::format("{} must be an integer, got a bool", name));
+    case 'O':
+      // A Python int beyond both int64 and uint64, which NumPy keeps as an object.
+      if (a.ndim() == 0 && py::isinstance<py::int_>(values)) throw outside_range_of<T>(name, std::string(py::str(values)));
+      [[fallthrough]];
+    default: throw std::invalid_argument(fmt::format("{} must be an integer, got dtype {}", name, dtype_of(a)));
+  }
+  return py::array_t<T, py::array::forcecast>::ensure(a);
+}
+
+// The value of a 0-d array; an array of values is refused ("n must be a single integer, got ...").
+template <typename T>
+T single(const py::array_t<T, py::array::forcecast>& a, const char* name, const char* what) {
+  if (a.ndim() != 0)
+    throw std::invalid_argument(fmt::format("{} must be a single {}, got an array of {} values", name, what, a.size()));
+  return *a.data();
 }
 
 }  // namespace
@@ -84,21 +130,7 @@ real_array real_from(const py::handle& values, const char* name) {
 }
 
 py::array_t<int, py::array::forcecast> integer_array(const py::handle& values, const char* name) {
-  const py::array a = as_array(values, name);
-  switch (a.dtype().kind()) {
-    case 'i': check_int_range<std::int64_t>(a, name); break;
-    case 'u': check_int_range<std::uint64_t>(a, name); break;
-    case 'f':
-      for_each_value<double>(a, name, [](py::ssize_t, double v, auto where) {
-        if (!std::isfinite(v) || v != std::floor(v)) throw std::invalid_argument(fmt::format("{} must be an integer, got {}", where(), v));
-        if (v < INT_MIN || v > INT_MAX)
-          throw std::invalid_argument(fmt::format("{} must be an integer in [{}, {}], got {}", where(), INT_MIN, INT_MAX, v));
-      });
-      break;
-    case 'b': throw std::invalid_argument(fmt::format("{} must be an integer, got a bool", name));
-    default: throw std::invalid_argument(fmt::format("{} must be an integer, got dtype {}", name, dtype_of(a)));
-  }
-  return py::array_t<int, py::array::forcecast>::ensure(a);
+  return integers_from<int>(values, name);
 }
 
 py::array_t<bool, py::array::forcecast> flag_array(const py::handle& values, const char* name) {
@@ -113,10 +145,16 @@ py::array_t<bool, py::array::forcecast> flag_array(const py::handle& values, con
   return py::array_t<bool, py::array::forcecast>::ensure(a);
 }
 
-int integer_from(const py::handle& value, const char* name) {
-  const auto a = integer_array(value, name);
-  if (a.ndim() != 0) throw std::invalid_argument(fmt::format("{} must be a single integer, got an array of {} values", name, a.size()));
-  return *a.data();
+int int_from(const py::handle& value, const char* name) { return single(integers_from<int>(value, name), name, "integer"); }
+
+std::int64_t int64_from(const py::handle& value, const char* name) {
+  return single(integers_from<std::int64_t>(value, name), name, "integer");
 }
+
+std::uint64_t uint64_from(const py::handle& value, const char* name) {
+  return single(integers_from<std::uint64_t>(value, name), name, "integer");
+}
+
+bool flag_from(const py::handle& value, const char* name) { return single(flag_array(value, name), name, "bool"); }
 
 }  // namespace steer::python

@@ -1,11 +1,18 @@
-// Checks of the arguments of the Python module before NumPy's conversions would change them
-// silently (a float truncated to an int, a complex number losing its imaginary part, a large
-// integer rounded to the nearest double). Each throws std::invalid_argument naming the argument,
-// which Python sees as a ValueError.
+// Checks of the arguments of the Python module before NumPy's or pybind11's conversions would
+// change them silently (a float truncated to an int, True taken as 1, 2 or 0.5 taken as True, a
+// complex number losing its imaginary part, a large integer rounded to the nearest double). Each
+// throws std::invalid_argument naming the argument, which Python sees as a ValueError.
+//
+// Every integer or yes/no parameter of the module goes through these readers (the bindings take it
+// as a py::object), never through pybind11's own int/bool casters: those accept True for an int,
+// any truthy value (2, 0.5, None as False) for a bool, and report a bad value as a TypeError that
+// does not name the argument.
 #pragma once
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
+
+#include <cstdint>
 
 namespace steer::python {
 
@@ -25,7 +32,42 @@ pybind11::array_t<int, pybind11::array::forcecast> integer_array(const pybind11:
 // A yes/no argument of a vectorised function: a bool array, or integers / floats that are all 0 or 1.
 pybind11::array_t<bool, pybind11::array::forcecast> flag_array(const pybind11::handle& values, const char* name);
 
-// integer_array for a single value.
-int integer_from(const pybind11::handle& value, const char* name);
+// The declared type of a scalar integer or yes/no parameter of a binding: any Python object, read
+// by int_from & co. below (or flag_from), which refuse what is not one; the types only make the
+// signatures help() prints say `int` and `bool`, as pybind11's own casters would.
+class int_argument : public pybind11::object {
+  static bool any(PyObject*) { return true; }
+
+ public:
+  PYBIND11_OBJECT_DEFAULT(int_argument, object, any)
+};
+
+class bool_argument : public pybind11::object {
+  static bool any(PyObject*) { return true; }
+
+ public:
+  PYBIND11_OBJECT_DEFAULT(bool_argument, object, any)
+};
+
+// A single integer argument (a Python int, a NumPy integer, an integral float, a 0-d array) as the
+// C++ type the library takes, with integer_array's rules and the range of that type: int for sizes
+// (n, modules, components, ...), std::int64_t for counts (networks, restarts, max_sweeps, ...),
+// std::uint64_t for seeds and stream indices (seed, network, trajectory, restart: 0 .. 2^64 - 1).
+int int_from(const pybind11::handle& value, const char* name);
+std::int64_t int64_from(const pybind11::handle& value, const char* name);
+std::uint64_t uint64_from(const pybind11::handle& value, const char* name);
+
+// A single yes/no argument with flag_array's rules: True / False (Python or NumPy), or 0 / 1.
+bool flag_from(const pybind11::handle& value, const char* name);
 
 }  // namespace steer::python
+
+template <>
+struct pybind11::detail::handle_type_name<steer::python::int_argument> {
+  static constexpr auto name = pybind11::detail::const_name("int");
+};
+
+template <>
+struct pybind11::detail::handle_type_name<steer::python::bool_argument> {
+  static constexpr auto name = pybind11::detail::const_name("bool");
+};

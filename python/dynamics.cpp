@@ -23,9 +23,10 @@ solvers::update_schedule schedule_from(const std::string& name) {
   throw std::invalid_argument(fmt::format("schedule must be one of synchronous, sequential, random, got '{}'", name));
 }
 
-solvers::dynamics_options options_from(const std::string& schedule, std::int64_t max_sweeps, std::uint64_t seed,
-                                       std::uint64_t trajectory) {
-  return {schedule_from(schedule), max_sweeps, seed, trajectory};
+solvers::dynamics_options options_from(const std::string& schedule, const py::handle& max_sweeps, const py::handle& seed,
+                                       const py::handle& trajectory) {
+  return {schedule_from(schedule), int64_from(max_sweeps, "max_sweeps"), uint64_from(seed, "seed"),
+          uint64_from(trajectory, "trajectory")};
 }
 
 constexpr const char* schedule_doc =
@@ -38,8 +39,8 @@ constexpr const char* schedule_doc =
 void bind_dynamics(py::module_& m) {
   m.def(
       "sign_dynamics",
-      [](const py::object& couplings, const py::object& start, const std::string& schedule, std::int64_t max_sweeps,
-         std::uint64_t seed, std::uint64_t trajectory) {
+      [](const py::object& couplings, const py::object& start, const std::string& schedule, const int_argument& max_sweeps,
+         const int_argument& seed, const int_argument& trajectory) {
         const numerics::coupling_matrix j = couplings_from(couplings);
         const numerics::spin_vector s0 = spins_from(start, j.size(), "start");
         const std::vector<int> spins(s0.begin(), s0.end());
@@ -59,8 +60,8 @@ void bind_dynamics(py::module_& m) {
           .c_str());
   m.def(
       "asynchronous_dynamics",
-      [](const py::object& couplings, const py::object& start, const std::string& schedule, std::int64_t max_sweeps,
-         std::uint64_t seed, std::uint64_t trajectory) {
+      [](const py::object& couplings, const py::object& start, const std::string& schedule, const int_argument& max_sweeps,
+         const int_argument& seed, const int_argument& trajectory) {
         const numerics::coupling_matrix j = couplings_from(couplings);
         numerics::spin_vector s0 = spins_from(start, j.size(), "start");
         const auto options = options_from(schedule, max_sweeps, seed, trajectory);
@@ -77,10 +78,11 @@ void bind_dynamics(py::module_& m) {
           .c_str());
   m.def(
       "synchronous_dynamics",
-      [](const py::object& couplings, const py::object& start, std::int64_t max_sweeps) {
+      [](const py::object& couplings, const py::object& start, const int_argument& max_sweeps) {
         const numerics::coupling_matrix j = couplings_from(couplings);
         numerics::spin_vector s0 = spins_from(start, j.size(), "start");
-        const auto r = without_gil([&] { return solvers::synchronous_dynamics(j).run(std::move(s0), max_sweeps); });
+        const std::int64_t sweeps = int64_from(max_sweeps, "max_sweeps");
+        const auto r = without_gil([&] { return solvers::synchronous_dynamics(j).run(std::move(s0), sweeps); });
         return py::dict("state"_a = spin_row(r.state), "converged"_a = r.converged, "steps"_a = r.steps,
                         "cycle_length"_a = r.cycle_length);
       },
@@ -91,7 +93,10 @@ void bind_dynamics(py::module_& m) {
       "cycle_length: period >= 2 of the cycle entered, 0 if none).");
   m.def(
       "random_spin_vector",
-      [](int n, std::uint64_t seed, std::uint64_t trajectory) { return spin_row(solvers::random_spin_vector(n, seed, trajectory)); },
+      [](const int_argument& n, const int_argument& seed, const int_argument& trajectory) {
+        return spin_row(
+            solvers::random_spin_vector(int_from(n, "n"), uint64_from(seed, "seed"), uint64_from(trajectory, "trajectory")));
+      },
       "n"_a, "seed"_a = 1, "trajectory"_a = 0,
       "A uniformly random +-1 state of n spins from stream (seed, trajectory, initial_state): the start the\n"
       "CLI's dynamics use for trajectory `trajectory`. (n,) int8.");

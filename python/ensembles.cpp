@@ -19,36 +19,47 @@ py::array_t<double> couplings_array(const numerics::coupling_matrix& j) {
   return py::array_t<double>({n, n}, j.values().data());
 }
 
+// The ensemble and enumeration arguments, each read by its C++ type under its Python name.
+numerics::modular_ensemble modular_from(const py::handle& modules, const py::handle& module_size, double self_coupling,
+                                        double inter_module_coupling, const py::handle& ring) {
+  return {int_from(modules, "modules"), int_from(module_size, "module_size"), self_coupling, inter_module_coupling,
+          flag_from(ring, "ring")};
+}
+
+numerics::ensemble_options options_from(const py::handle& networks, const py::handle& seed, const py::handle& first_network,
+                                        const py::handle& pair_histograms, const std::string& kernel) {
+  numerics::ensemble_options options;
+  options.seed = uint64_from(seed, "seed");
+  options.networks = int64_from(networks, "networks");
+  options.first_network = int64_from(first_network, "first_network");
+  options.pair_histograms = flag_from(pair_histograms, "pair_histograms");
+  options.kernel = kernel_from(kernel);
+  return options;
+}
+
 // What `steer enumerate --json` reports for an ensemble: per-network counts, and for two or more
 // networks the mean ± SEM of the count and of each pair-histogram entry, and the count distribution.
-py::dict enumerate_source(const numerics::network_source& source, std::int64_t networks, std::uint64_t seed,
-                          std::int64_t first_network, bool pair_histograms, const std::string& kernel) {
-  numerics::ensemble_options options;
-  options.seed = seed;
-  options.networks = networks;
-  options.first_network = first_network;
-  options.pair_histograms = pair_histograms;
-  options.kernel = kernel_from(kernel);
+py::dict enumerate_source(const numerics::network_source& source, const numerics::ensemble_options& options) {
   const auto per_network = without_gil([&] { return numerics::enumerate_networks(source, options); });
   std::vector<std::uint64_t> counts;
   for (const auto& net : per_network) counts.push_back(net.count);
-  py::dict result("n"_a = source.n, "networks"_a = networks, "seed"_a = seed, "first_network"_a = first_network,
-                  "counts"_a = to_numpy(counts));
-  if (pair_histograms) {
-    py::array_t<std::uint64_t> histograms({static_cast<py::ssize_t>(networks), static_cast<py::ssize_t>(source.n + 1)});
+  py::dict result("n"_a = source.n, "networks"_a = options.networks, "seed"_a = options.seed,
+                  "first_network"_a = options.first_network, "counts"_a = to_numpy(counts));
+  if (options.pair_histograms) {
+    py::array_t<std::uint64_t> histograms({static_cast<py::ssize_t>(options.networks), static_cast<py::ssize_t>(source.n + 1)});
     auto h = histograms.mutable_unchecked<2>();
     for (std::size_t k = 0; k < per_network.size(); ++k)
       for (int d = 0; d <= source.n; ++d) h(static_cast<py::ssize_t>(k), d) = per_network[k].pair_histogram[static_cast<std::size_t>(d)];
     result["pair_histograms"] = histograms;
   }
-  if (networks >= 2) {
+  if (options.networks >= 2) {
     const numerics::ensemble_summary summary = numerics::summarise(per_network);
     result["mean_fixed_points"] = summary.count.mean;
     result["sem_fixed_points"] = summary.count.sem;
     py::dict distribution;
     for (const auto& [count, with] : summary.count_distribution) distribution[py::int_(count)] = with;
     result["fixed_point_count_distribution"] = distribution;
-    if (pair_histograms) {
+    if (options.pair_histograms) {
       std::vector<double> mean, sem;
       for (const auto& p : summary.pairs) {
         mean.push_back(p.mean);
@@ -73,8 +84,10 @@ constexpr const char* summary_doc =
 void bind_ensembles(py::module_& m) {
   m.def(
       "sample_couplings",
-      [](int n, double self_coupling, double symmetry, std::uint64_t seed, std::uint64_t network) {
-        return couplings_array(without_gil([&] { return numerics::sample_couplings({n, self_coupling, symmetry}, seed, network); }));
+      [](const int_argument& n, double self_coupling, double symmetry, const int_argument& seed, const int_argument& network) {
+        const numerics::coupling_ensemble ensemble{int_from(n, "n"), self_coupling, symmetry};
+        const std::uint64_t master = uint64_from(seed, "seed"), index = uint64_from(network, "network");
+        return couplings_array(without_gil([&] { return numerics::sample_couplings(ensemble, master, index); }));
       },
       "n"_a, "self_coupling"_a, "symmetry"_a = 0.0, "seed"_a = 1, "network"_a = 0,
       "Network `network` of the Gaussian ensemble under master seed `seed`, as an (N, N) float64 array:\n"
@@ -83,12 +96,11 @@ void bind_ensembles(py::module_& m) {
       "the CLI's: `steer enumerate --seed S` enumerates networks 0, 1, ... of it.");
   m.def(
       "sample_modular_couplings",
-      [](int modules, int module_size, double self_coupling, double inter_module_coupling, bool ring, std::uint64_t seed,
-         std::uint64_t network) {
-        return couplings_array(without_gil([&] {
-          return numerics::sample_modular_couplings({modules, module_size, self_coupling, inter_module_coupling, ring}, seed,
-                                                    network);
-        }));
+      [](const int_argument& modules, const int_argument& module_size, double self_coupling, double inter_module_coupling,
+         const bool_argument& ring, const int_argument& seed, const int_argument& network) {
+        const numerics::modular_ensemble ensemble = modular_from(modules, module_size, self_coupling, inter_module_coupling, ring);
+        const std::uint64_t master = uint64_from(seed, "seed"), index = uint64_from(network, "network");
+        return couplings_array(without_gil([&] { return numerics::sample_modular_couplings(ensemble, master, index); }));
       },
       "modules"_a, "module_size"_a, "self_coupling"_a, "inter_module_coupling"_a = 0.0, "ring"_a = false, "seed"_a = 1,
       "network"_a = 0,
@@ -97,10 +109,10 @@ void bind_ensembles(py::module_& m) {
       "ring), 0 elsewhere (numerics/fixed_points/couplings.hpp). (N, N) float64.");
   m.def(
       "enumerate_ensemble",
-      [](int n, double self_coupling, double symmetry, std::int64_t networks, std::uint64_t seed, std::int64_t first_network,
-         bool pair_histograms, const std::string& kernel) {
-        return enumerate_source(numerics::sampled_networks(numerics::coupling_ensemble{n, self_coupling, symmetry}), networks,
-                                seed, first_network, pair_histograms, kernel);
+      [](const int_argument& n, double self_coupling, double symmetry, const int_argument& networks, const int_argument& seed,
+         const int_argument& first_network, const bool_argument& pair_histograms, const std::string& kernel) {
+        return enumerate_source(numerics::sampled_networks(numerics::coupling_ensemble{int_from(n, "n"), self_coupling, symmetry}),
+                                options_from(networks, seed, first_network, pair_histograms, kernel));
       },
       "n"_a, "self_coupling"_a, "symmetry"_a = 0.0, "networks"_a = 100, "seed"_a = 1, "first_network"_a = 0,
       "pair_histograms"_a = true, "kernel"_a = "auto",
@@ -110,11 +122,12 @@ void bind_ensembles(py::module_& m) {
           .c_str());
   m.def(
       "enumerate_modular_ensemble",
-      [](int modules, int module_size, double self_coupling, double inter_module_coupling, bool ring, std::int64_t networks,
-         std::uint64_t seed, std::int64_t first_network, bool pair_histograms, const std::string& kernel) {
+      [](const int_argument& modules, const int_argument& module_size, double self_coupling, double inter_module_coupling,
+         const bool_argument& ring, const int_argument& networks, const int_argument& seed, const int_argument& first_network,
+         const bool_argument& pair_histograms, const std::string& kernel) {
         return enumerate_source(
-            numerics::sampled_networks(numerics::modular_ensemble{modules, module_size, self_coupling, inter_module_coupling, ring}),
-            networks, seed, first_network, pair_histograms, kernel);
+            numerics::sampled_networks(modular_from(modules, module_size, self_coupling, inter_module_coupling, ring)),
+            options_from(networks, seed, first_network, pair_histograms, kernel));
       },
       "modules"_a, "module_size"_a, "self_coupling"_a, "inter_module_coupling"_a = 0.0, "ring"_a = false,
       "networks"_a = 100, "seed"_a = 1, "first_network"_a = 0, "pair_histograms"_a = true, "kernel"_a = "auto",

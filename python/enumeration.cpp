@@ -19,13 +19,15 @@ namespace steer::python {
 void bind_enumeration(py::module_& m) {
   m.def(
       "enumerate_fixed_points",
-      [](const py::object& couplings, const std::string& kernel, bool packed, bool parallel) -> py::object {
+      [](const py::object& couplings, const std::string& kernel, const bool_argument& packed,
+         const bool_argument& parallel) -> py::object {
         const numerics::coupling_matrix j = couplings_from(couplings);
         numerics::enumeration_options options;
         options.kernel = kernel_from(kernel);
-        options.parallel = parallel;
+        options.parallel = flag_from(parallel, "parallel");
+        const bool as_packed = flag_from(packed, "packed");
         const auto found = without_gil([&] { return numerics::enumerate_fixed_points(j, options); });
-        if (packed) return to_numpy(found.fixed_points);
+        if (as_packed) return to_numpy(found.fixed_points);
         return spin_rows(found.fixed_points, j.size());
       },
       "couplings"_a, "kernel"_a = "auto", "packed"_a = false, "parallel"_a = true,
@@ -50,10 +52,11 @@ void bind_enumeration(py::module_& m) {
       "Number of fixed points of the (N, N) matrix, without storing them (enumerate_fixed_points' count).");
   m.def(
       "pair_distance_histogram",
-      [](const py::array& states, int n) {
-        auto packed = packed_states_from(states, n, "states");
+      [](const py::array& states, const int_argument& n) {
+        const int size = int_from(n, "n");
+        auto packed = packed_states_from(states, size, "states");
         std::sort(packed.begin(), packed.end());  // any order in; repeats are still refused
-        return to_numpy(without_gil([&] { return numerics::pair_distance_histogram(packed, n); }));
+        return to_numpy(without_gil([&] { return numerics::pair_distance_histogram(packed, size); }));
       },
       "states"_a, "n"_a,
       "histogram[d] = #{ordered pairs (a, b) of the given distinct states at Hamming distance d}, d = 0..n,\n"
@@ -61,16 +64,16 @@ void bind_enumeration(py::module_& m) {
       "in any order; ValueError for a repeated state or a packed state with bits at or beyond n.");
   m.def(
       "estimate_log_fixed_points",
-      [](const py::object& couplings, int runs, double final_log_f, double flatness, std::int64_t max_sweeps, std::uint64_t seed,
-         std::uint64_t network) {
+      [](const py::object& couplings, const int_argument& runs, double final_log_f, double flatness,
+         const int_argument& max_sweeps, const int_argument& seed, const int_argument& network) {
         const numerics::coupling_matrix j = couplings_from(couplings);
         numerics::count_mc_options options;
-        options.runs = runs;
+        options.runs = int_from(runs, "runs");
         options.final_log_f = final_log_f;
         options.flatness = flatness;
-        options.max_sweeps = max_sweeps;
-        options.seed = seed;
-        options.network = network;
+        options.max_sweeps = int64_from(max_sweeps, "max_sweeps");
+        options.seed = uint64_from(seed, "seed");
+        options.network = uint64_from(network, "network");
         const auto r = without_gil([&] { return numerics::estimate_log_fixed_points(j, options); });
         std::vector<double> per_run;
         std::vector<std::uint8_t> converged, visited_zero;

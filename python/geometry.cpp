@@ -26,9 +26,11 @@ std::string with_states(const char* text) { return std::string(text) + states_do
 void bind_geometry(py::module_& m) {
   m.def(
       "connected_components",
-      [](const py::array& states, int n, int max_flips) {
-        const auto packed = packed_states_from(states, n, "states");
-        return to_numpy(without_gil([&] { return numerics::connected_components(numerics::fixed_point_set(packed, n), max_flips); }));
+      [](const py::array& states, const int_argument& n, const int_argument& max_flips) {
+        const int size = int_from(n, "n"), flips = int_from(max_flips, "max_flips");
+        const auto packed = packed_states_from(states, size, "states");
+        return to_numpy(
+            without_gil([&] { return numerics::connected_components(numerics::fixed_point_set(packed, size), flips); }));
       },
       "states"_a, "n"_a, "max_flips"_a = 1,
       with_states("Component id of each fixed point ((F,) uint32) when fixed points differing in 1..max_flips spins\n"
@@ -36,11 +38,12 @@ void bind_geometry(py::module_& m) {
           .c_str());
   m.def(
       "neighbours_at_distance",
-      [](const py::array& states, int n, int max_distance) {
-        const auto packed = packed_states_from(states, n, "states");
+      [](const py::array& states, const int_argument& n, const int_argument& max_distance) {
+        const int size = int_from(n, "n"), distance = int_from(max_distance, "max_distance");
+        const auto packed = packed_states_from(states, size, "states");
         const auto counts =
-            without_gil([&] { return numerics::neighbours_at_distance(numerics::fixed_point_set(packed, n), max_distance); });
-        return to_numpy(counts).attr("reshape")(static_cast<py::ssize_t>(packed.size()), max_distance);
+            without_gil([&] { return numerics::neighbours_at_distance(numerics::fixed_point_set(packed, size), distance); });
+        return to_numpy(counts).attr("reshape")(static_cast<py::ssize_t>(packed.size()), distance);
       },
       "states"_a, "n"_a, "max_distance"_a = 3,
       with_states("(F, D) uint32 array: entry (i, d-1) = N_loc(s_i, d), the number of fixed points at Hamming distance\n"
@@ -48,10 +51,11 @@ void bind_geometry(py::module_& m) {
           .c_str());
   m.def(
       "nearest_neighbour_distances",
-      [](const py::array& states, int n) {
-        const auto packed = packed_states_from(states, n, "states");
+      [](const py::array& states, const int_argument& n) {
+        const int size = int_from(n, "n");
+        const auto packed = packed_states_from(states, size, "states");
         return to_numpy(without_gil([&] {
-          const numerics::fixed_point_set set(packed, n);
+          const numerics::fixed_point_set set(packed, size);
           return numerics::nearest_neighbour_distances(set, numerics::neighbours_at_distance(set, 1), 1);
         }));
       },
@@ -59,10 +63,11 @@ void bind_geometry(py::module_& m) {
       with_states("(F,) int array: Hamming distance from each fixed point to the nearest other one (0 if alone).\n").c_str());
   m.def(
       "analyse_network_geometry",
-      [](const py::array& states, int n, int max_flips, int max_distance) {
-        const auto packed = packed_states_from(states, n, "states");
-        numerics::geometry_options options{max_flips, max_distance, true};
-        const auto g = without_gil([&] { return numerics::analyse_network_geometry(packed, n, options); });
+      [](const py::array& states, const int_argument& n, const int_argument& max_flips, const int_argument& max_distance) {
+        const int size = int_from(n, "n");
+        const auto packed = packed_states_from(states, size, "states");
+        numerics::geometry_options options{int_from(max_flips, "max_flips"), int_from(max_distance, "max_distance"), true};
+        const auto g = without_gil([&] { return numerics::analyse_network_geometry(packed, size, options); });
         return py::dict("fixed_points"_a = g.fixed_points, "component_sizes"_a = to_numpy(g.component_sizes),
                         "component_sizes_max_flips"_a = to_numpy(g.component_sizes_max_flips),
                         "component_ids"_a = to_numpy(g.component_ids), "component_ids_max_flips"_a = to_numpy(g.component_ids_max_flips),
@@ -79,10 +84,11 @@ void bind_geometry(py::module_& m) {
           .c_str());
   m.def(
       "hamming_ball_count",
-      [](const py::object& couplings, const py::object& centre, int radius) {
+      [](const py::object& couplings, const py::object& centre, const int_argument& radius) {
         const numerics::coupling_matrix j = couplings_from(couplings);
         const numerics::spin_vector s = spins_from(centre, j.size(), "centre");
-        const auto c = without_gil([&] { return numerics::hamming_ball_counter(j).count(s, radius); });
+        const int distance = int_from(radius, "radius");
+        const auto c = without_gil([&] { return numerics::hamming_ball_counter(j).count(s, distance); });
         return py::dict("fixed_points_at_distance"_a = to_numpy(c.fixed_points_at_distance), "states_checked"_a = c.states_checked,
                         "decided_exactly"_a = c.decided_exactly);
       },

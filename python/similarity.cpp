@@ -26,16 +26,26 @@ constexpr const char* samples_doc =
 
 std::string doc(const char* text) { return std::string(text) + samples_doc; }
 
-numerics::similarity_options options_from(int cca_components, double cca_regularisation, int dsa_components, int dsa_delays,
-                                          int dsa_rank, int dsa_starts, int dsa_iterations, std::uint64_t seed) {
-  numerics::similarity_options o;
-  o.cca = {cca_components, cca_regularisation};
-  o.dsa.components = dsa_components;
-  o.dsa.delays = dsa_delays;
-  o.dsa.rank = dsa_rank;
-  o.dsa.procrustes.starts = dsa_starts;
-  o.dsa.procrustes.max_iterations = dsa_iterations;
-  o.dsa.procrustes.seed = seed;
+// The Python names of the DSA arguments: dsa() says components, ..., similarity_distance()
+// dsa_components, ... (the CLI's --dsa-* options).
+struct dsa_names {
+  const char* components;
+  const char* delays;
+  const char* rank;
+  const char* starts;
+  const char* iterations;
+};
+
+numerics::dsa_options dsa_from(const py::handle& components, const py::handle& delays, const py::handle& rank,
+                               const py::handle& starts, const py::handle& iterations, const py::handle& seed,
+                               const dsa_names& names) {
+  numerics::dsa_options o;
+  o.components = int_from(components, names.components);
+  o.delays = int_from(delays, names.delays);
+  o.rank = int_from(rank, names.rank);
+  o.procrustes.starts = int_from(starts, names.starts);
+  o.procrustes.max_iterations = int_from(iterations, names.iterations);
+  o.procrustes.seed = uint64_from(seed, "seed");
   return o;
 }
 
@@ -73,9 +83,10 @@ void bind_distances(py::module_& m) {
       "x"_a, "y"_a, doc("1 - linear_cka(x, y) (spec §7.2).\n").c_str());
   m.def(
       "cca",
-      [](const py::object& x, const py::object& y, int components, double regularisation) {
+      [](const py::object& x, const py::object& y, const int_argument& components, double regularisation) {
         const Eigen::MatrixXd a = samples_from(x, "x"), b = samples_from(y, "y");
-        const auto r = without_gil([&] { return numerics::regularised_cca(a, b, {components, regularisation}); });
+        const numerics::cca_options options{int_from(components, "components"), regularisation};
+        const auto r = without_gil([&] { return numerics::regularised_cca(a, b, options); });
         return py::dict("correlations"_a = to_numpy(r.correlations), "singular_values"_a = to_numpy(r.singular_values),
                         "distance"_a = r.distance);
       },
@@ -85,11 +96,12 @@ void bind_distances(py::module_& m) {
           .c_str());
   m.def(
       "dsa",
-      [](const py::object& x, const py::object& y, int components, int delays, int rank, int starts, int max_iterations,
-         std::uint64_t seed) {
-        const auto o = options_from(20, 1e-3, components, delays, rank, starts, max_iterations, seed);
+      [](const py::object& x, const py::object& y, const int_argument& components, const int_argument& delays,
+         const int_argument& rank, const int_argument& starts, const int_argument& max_iterations, const int_argument& seed) {
+        const auto o = dsa_from(components, delays, rank, starts, max_iterations, seed,
+                                {"components", "delays", "rank", "starts", "max_iterations"});
         const numerics::activity_array a = activity_from(x, "x"), b = activity_from(y, "y");
-        const auto r = without_gil([&] { return numerics::dsa(a, b, o.dsa); });
+        const auto r = without_gil([&] { return numerics::dsa(a, b, o); });
         return py::dict("angle"_a = r.angle, "distance"_a = r.distance, "converged"_a = r.converged);
       },
       "x"_a, "y"_a, "components"_a = 10, "delays"_a = 5, "rank"_a = 10, "starts"_a = 4, "max_iterations"_a = 1000, "seed"_a = 1,
@@ -99,12 +111,16 @@ void bind_distances(py::module_& m) {
       "times ((samples, units) = one condition). dict(angle (radians), distance = angle/pi, converged).");
   m.def(
       "similarity_distance",
-      [](const std::string& metric, const py::object& x, const py::object& y, int cca_components, double cca_regularisation,
-         int dsa_components, int dsa_delays, int dsa_rank, int dsa_starts, int dsa_iterations, std::uint64_t seed) {
+      [](const std::string& metric, const py::object& x, const py::object& y, const int_argument& cca_components,
+         double cca_regularisation, const int_argument& dsa_components, const int_argument& dsa_delays,
+         const int_argument& dsa_rank, const int_argument& dsa_starts, const int_argument& dsa_iterations,
+         const int_argument& seed) {
         const numerics::activity_array a = activity_from(x, "x"), b = activity_from(y, "y");
         numerics::require_same_layout(a, b, "x", "y");
-        const auto o = options_from(cca_components, cca_regularisation, dsa_components, dsa_delays, dsa_rank, dsa_starts,
-                                    dsa_iterations, seed);
+        const numerics::similarity_options o{
+            {int_from(cca_components, "cca_components"), cca_regularisation},
+            dsa_from(dsa_components, dsa_delays, dsa_rank, dsa_starts, dsa_iterations, seed,
+                     {"dsa_components", "dsa_delays", "dsa_rank", "dsa_starts", "dsa_iterations"})};
         const auto which = numerics::parse_similarity_metric(metric);
         return without_gil([&] { return numerics::similarity_distance(which, a, b, o); });
       },

@@ -51,7 +51,9 @@ Options options_from(const solvers::parameter_set<Options>& set, py::dict& given
   Options options;
   for (const auto& p : set.parameters) {
     if (given.contains(p.name)) {
-      const double value = number_from(given.attr("pop")(p.name), p.name);
+      const py::object given_value = given.attr("pop")(p.name);
+      // An integer parameter by int64_from's rules (True is not 1), then the table's bounds.
+      const double value = p.integer() ? static_cast<double>(int64_from(given_value, p.name)) : number_from(given_value, p.name);
       solvers::check_value(p.name, p.integer(), p.min, p.max, value, python_names);
       p.set(options, value);
     }
@@ -164,11 +166,12 @@ void bind_solvers(py::module_& m) {
         "integer, help)} (max = inf: unbounded), plus schedule's choices for 'anneal'. The CLI's options and bounds.");
   m.def(
       "solve",
-      [](const py::object& couplings, const std::string& algorithm, std::uint64_t seed, std::uint64_t restart,
+      [](const py::object& couplings, const std::string& algorithm, const int_argument& seed, const int_argument& restart,
          const py::kwargs& parameters) {
         const configured_solver c = solver_from(algorithm, parameters);
         const numerics::coupling_matrix j = couplings_from(couplings);
-        const auto r = without_gil([&] { return c.solve(j, seed, restart); });
+        const std::uint64_t master = uint64_from(seed, "seed"), index = uint64_from(restart, "restart");
+        const auto r = without_gil([&] { return c.solve(j, master, index); });
         return py::dict("state"_a = spin_row(r.state), "converged"_a = r.converged, "steps"_a = r.steps,
                         "cycle_length"_a = r.cycle_length, "seconds"_a = r.seconds);
       },
@@ -180,12 +183,14 @@ void bind_solvers(py::module_& m) {
           .c_str());
   m.def(
       "solve_restarts",
-      [](const py::object& couplings, const std::string& algorithm, std::int64_t restarts, std::uint64_t seed,
+      [](const py::object& couplings, const std::string& algorithm, const int_argument& restarts, const int_argument& seed,
          const py::kwargs& parameters) {
         const configured_solver c = solver_from(algorithm, parameters);
         const numerics::coupling_matrix j = couplings_from(couplings);
-        const auto search = without_gil([&] { return solvers::run_restarts(j, c.solve, restarts, seed); });
-        return summary_dict(algorithm, j.size(), seed, c, search);
+        const std::int64_t count = int64_from(restarts, "restarts");
+        const std::uint64_t master = uint64_from(seed, "seed");
+        const auto search = without_gil([&] { return solvers::run_restarts(j, c.solve, count, master); });
+        return summary_dict(algorithm, j.size(), master, c, search);
       },
       "couplings"_a, "algorithm"_a = "async", "restarts"_a = 100, "seed"_a = 1,
       doc("Restarts 0..restarts-1 of solve() through the CLI's restart loop (restart_search.hpp; OpenMP over\n"

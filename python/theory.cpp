@@ -28,7 +28,7 @@ namespace {
 // The functions of (N, J_D) that return one value per distance d = 0..N, as a float64 array.
 template <std::vector<double> (*per_distance)(int, double)>
 py::array_t<double> distance_array(const py::object& n, double self_coupling) {
-  return to_numpy(per_distance(integer_from(n, "n"), self_coupling));
+  return to_numpy(per_distance(int_from(n, "n"), self_coupling));
 }
 
 // py::vectorize would cast every argument with NumPy's forcecast (n = 12.7 would run as 12, ring =

@@ -29,24 +29,24 @@ std::vector<double> grid_from(const py::handle& values) {
 void bind_thresholds(py::module_& m) {
   m.def(
       "accessibility_threshold",
-      [](const std::string& algorithm, int n, const py::object& self_couplings, std::int64_t networks, std::int64_t restarts,
-         std::int64_t max_sweeps, std::int64_t bootstrap, std::uint64_t seed) {
+      [](const std::string& algorithm, const int_argument& n, const py::object& self_couplings, const int_argument& networks,
+         const int_argument& restarts, const int_argument& max_sweeps, const int_argument& bootstrap, const int_argument& seed) {
         validation::threshold_config config;
         config.algorithm = algorithm;
-        config.n = n;
+        config.n = int_from(n, "n");
         config.self_couplings = grid_from(self_couplings);
-        config.networks = networks;
-        config.restarts = restarts;
-        config.max_sweeps = max_sweeps;
-        config.bootstrap = bootstrap;
-        config.seed = seed;
+        config.networks = int64_from(networks, "networks");
+        config.restarts = int64_from(restarts, "restarts");
+        config.max_sweeps = int64_from(max_sweeps, "max_sweeps");
+        config.bootstrap = int64_from(bootstrap, "bootstrap");
+        config.seed = uint64_from(seed, "seed");
         const auto r = without_gil([&] { return validation::run_threshold(config); });
         std::vector<double> lower, upper;
         for (const auto& w : r.wilson) {
           lower.push_back(w.lower);
           upper.push_back(w.upper);
         }
-        return py::dict("algorithm"_a = algorithm, "n"_a = n, "self_couplings"_a = to_numpy(config.self_couplings),
+        return py::dict("algorithm"_a = algorithm, "n"_a = config.n, "self_couplings"_a = to_numpy(config.self_couplings),
                         "success"_a = to_numpy(r.success), "wilson_lower"_a = to_numpy(lower), "wilson_upper"_a = to_numpy(upper),
                         "threshold"_a = optional_float(r.threshold), "threshold_error"_a = optional_float(r.threshold_error));
       },

@@ -115,7 +115,7 @@ class Solvers(unittest.TestCase):
         j = np.eye(4)
         cases = [
             ("anneal", {"sweeps": 12.7}, "sweeps must be an integer, got 12.7"),
-            ("anneal", {"sweeps": True}, "sweeps must be real, got bool values"),
+            ("anneal", {"sweeps": True}, "sweeps must be an integer, got a bool"),
             ("anneal", {"sweeps": 2e9}, "sweeps must be in [1, 1000000000], got 2000000000"),
             ("anneal", {"beta_initial": 5, "beta_final": 1}, "beta_final 1 must be >= beta_initial 5"),
             ("anneal", {"schedule": "cubic"}, "schedule must be linear or geometric, got 'cubic'"),

@@ -40,7 +40,8 @@ struct configured_solver {
 
 double number_from(const py::handle& value, const char* name) {
   const real_array a = real_from(value, name);
-  if (a.ndim() != 0) throw std::invalid_argument(fmt::format("{} must be a single number, got {} values", name, a.size()));
+  if (a.ndim() != 0)
+    throw std::invalid_argument(fmt::format("{} must be a single number, got an array of {} values", name, a.size()));
   return *a.data();
 }
 

@@ -124,7 +124,8 @@ class Solvers(unittest.TestCase):
             ("fbp", {"damping": 1.0}, "damping must be in [0, 0.999999], got 1"),
             ("fbp", {"tolerance": float("nan")}, "tolerance must be in [1e-300, 1], got nan"),
             ("replicated", {"gamma_initial": 2, "gamma_final": 1}, "gamma_final 1 must be >= gamma_initial 2"),
-            ("replicated", {"replicas": [3, 4]}, "replicas must be a single number, got 2 values"),
+            ("replicated", {"replicas": [3, 4]}, "replicas must be a single integer, got an array of 2 values"),
+            ("fbp", {"damping": [0.1, 0.2]}, "damping must be a single number, got an array of 2 values"),
             ("async", {"max_sweeps": 0}, "max_sweeps must be in [1, 1000000000], got 0"),
             ("sync", {"sweeps": 10}, "unknown parameter 'sweeps' for sync (known: max_sweeps)"),
         ]

@@ -3,10 +3,10 @@
 // complex number losing its imaginary part, a large integer rounded to the nearest double). Each
 // throws std::invalid_argument naming the argument, which Python sees as a ValueError.
 //
-// Every integer or yes/no parameter of the module goes through these readers (the bindings take it
-// as a py::object), never through pybind11's own int/bool casters: those accept True for an int,
-// any truthy value (2, 0.5, None as False) for a bool, and report a bad value as a TypeError that
-// does not name the argument.
+// Every integer or yes/no parameter of the module goes through these readers (the bindings declare
+// it int_argument / bool_argument), never through pybind11's own int/bool casters: those accept
+// True for an int, any truthy value (2, 0.5, None as False) for a bool, and report a bad value as a
+// TypeError that does not name the argument.
 #pragma once
 
 #include <pybind11/numpy.h>
@@ -33,21 +33,18 @@ pybind11::array_t<int, pybind11::array::forcecast> integer_array(const pybind11:
 pybind11::array_t<bool, pybind11::array::forcecast> flag_array(const pybind11::handle& values, const char* name);
 
 // The declared type of a scalar integer or yes/no parameter of a binding: any Python object, read
-// by int_from & co. below (or flag_from), which refuse what is not one; the types only make the
-// signatures help() prints say `int` and `bool`, as pybind11's own casters would.
-class int_argument : public pybind11::object {
+// by int_from & co. below (or flag_from), which refuse what is not one. Shown only makes the
+// signatures help() prints say `int` / `bool`, as pybind11's own casters for Shown would.
+template <typename Shown>
+class argument : public pybind11::object {
   static bool any(PyObject*) { return true; }
 
  public:
-  PYBIND11_OBJECT_DEFAULT(int_argument, object, any)
+  PYBIND11_OBJECT_DEFAULT(argument, object, any)
 };
 
-class bool_argument : public pybind11::object {
-  static bool any(PyObject*) { return true; }
-
- public:
-  PYBIND11_OBJECT_DEFAULT(bool_argument, object, any)
-};
+using int_argument = argument<int>;
+using bool_argument = argument<bool>;
 
 // A single integer argument (a Python int, a NumPy integer, an integral float, a 0-d array) as the
 // C++ type the library takes, with integer_array's rules and the range of that type: int for sizes
@@ -62,12 +59,7 @@ bool flag_from(const pybind11::handle& value, const char* name);
 
 }  // namespace steer::python
 
-template <>
-struct pybind11::detail::handle_type_name<steer::python::int_argument> {
-  static constexpr auto name = pybind11::detail::const_name("int");
-};
-
-template <>
-struct pybind11::detail::handle_type_name<steer::python::bool_argument> {
-  static constexpr auto name = pybind11::detail::const_name("bool");
+template <typename Shown>
+struct pybind11::detail::handle_type_name<steer::python::argument<Shown>> {
+  static constexpr auto name = pybind11::detail::make_caster<Shown>::name;
 };

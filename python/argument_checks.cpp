@@ -47,16 +47,22 @@ void for_each_value(const py::array& a, const char* name, Check check) {
   for (py::ssize_t k = 0; k < values.size(); ++k) check(k, values.data()[k], [&] { return element(name, a, k); });
 }
 
+template <typename Value>
+std::invalid_argument not_exact_double(const std::string& where, const Value& v) {
+  return std::invalid_argument(fmt::format("{} = {} is an integer beyond ±2^53, not exactly representable as a double", where, v));
+}
+
 template <typename T>
 void check_exact_double(const py::array& a, const char* name) {
   for_each_value<T>(a, name, [](py::ssize_t, T v, auto where) {
     const bool exact = std::is_signed_v<T> ? (v >= -static_cast<T>(largest_exact_integer) && v <= static_cast<T>(largest_exact_integer))
                                            : v <= static_cast<T>(largest_exact_integer);
-    if (!exact)
-      throw std::invalid_argument(
-          fmt::format("{} = {} is an integer beyond ±2^53, not exactly representable as a double", where(), v));
+    if (!exact) throw not_exact_double(where(), v);
   });
 }
+
+// A Python int beyond both int64 and uint64, which NumPy keeps as an object (0-d, dtype object).
+bool is_huge_int(const py::array& a, const py::handle& values) { return a.ndim() == 0 && py::isinstance<py::int_>(values); }
 
 // "n must be an integer in [-2147483648, 2147483647], got 2147483648" for T = int.
 template <typename T, typename Value>
@@ -96,8 +102,7 @@ py::array_t<T, py::array::forcecast> integers_from(const py::handle& values, con
       break;
     case 'b': throw std::invalid_argument(fmt::format("{} must be an integer, got a bool", name));
     case 'O':
-      // A Python int beyond both int64 and uint64, which NumPy keeps as an object.
-      if (a.ndim() == 0 && py::isinstance<py::int_>(values)) throw outside_range_of<T>(name, std::string(py::str(values)));
+      if (is_huge_int(a, values)) throw outside_range_of<T>(name, std::string(py::str(values)));
       [[fallthrough]];
     default: throw std::invalid_argument(fmt::format("{} must be an integer, got dtype {}", name, dtype_of(a)));
   }
@@ -105,8 +110,8 @@ py::array_t<T, py::array::forcecast> integers_from(const py::handle& values, con
 }
 
 // The value of a 0-d array; an array of values is refused ("n must be a single integer, got ...").
-template <typename T>
-T single(const py::array_t<T, py::array::forcecast>& a, const char* name, const char* what) {
+template <typename T, int Flags>
+T single(const py::array_t<T, Flags>& a, const char* name, const char* what) {
   if (a.ndim() != 0)
     throw std::invalid_argument(fmt::format("{} must be a single {}, got an array of {} values", name, what, a.size()));
   return *a.data();
@@ -123,6 +128,9 @@ real_array real_from(const py::handle& values, const char* name) {
     case 'c':
       throw std::invalid_argument(fmt::format("{} must be real, got complex values (dtype {})", name, dtype_of(a)));
     case 'b': throw std::invalid_argument(fmt::format("{} must be real, got bool values", name));
+    case 'O':
+      if (is_huge_int(a, values)) throw not_exact_double(name, std::string(py::str(values)));
+      [[fallthrough]];
     default:
       throw std::invalid_argument(fmt::format("{} must be real numbers, got dtype {}", name, dtype_of(a)));
   }
@@ -156,5 +164,7 @@ std::uint64_t uint64_from(const py::handle& value, const char* name) {
 }
 
 bool flag_from(const py::handle& value, const char* name) { return single(flag_array(value, name), name, "bool"); }
+
+double real_scalar_from(const py::handle& value, const char* name) { return single(real_from(value, name), name, "number"); }
 
 }  // namespace steer::python

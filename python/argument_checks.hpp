@@ -3,10 +3,11 @@
 // complex number losing its imaginary part, a large integer rounded to the nearest double). Each
 // throws std::invalid_argument naming the argument, which Python sees as a ValueError.
 //
-// Every integer or yes/no parameter of the module goes through these readers (the bindings declare
-// it int_argument / bool_argument), never through pybind11's own int/bool casters: those accept
-// True for an int, any truthy value (2, 0.5, None as False) for a bool, and report a bad value as a
-// TypeError that does not name the argument.
+// Every integer, yes/no or real scalar parameter of the module goes through these readers (the
+// bindings declare it int_argument / bool_argument / real_argument), never through pybind11's own
+// int/bool/float casters: those accept True for an int or a float (True as J_D = 1), any truthy
+// value (2, 0.5, None as False) for a bool, and report a bad value (a complex J_D, 12.5 for an int)
+// as a TypeError that does not name the argument.
 #pragma once
 
 #include <pybind11/numpy.h>
@@ -32,9 +33,10 @@ pybind11::array_t<int, pybind11::array::forcecast> integer_array(const pybind11:
 // A yes/no argument of a vectorised function: a bool array, or integers / floats that are all 0 or 1.
 pybind11::array_t<bool, pybind11::array::forcecast> flag_array(const pybind11::handle& values, const char* name);
 
-// The declared type of a scalar integer or yes/no parameter of a binding: any Python object, read
-// by int_from & co. below (or flag_from), which refuse what is not one. Shown only makes the
-// signatures help() prints say `int` / `bool`, as pybind11's own casters for Shown would.
+// The declared type of a scalar integer, yes/no or real parameter of a binding: any Python object,
+// read by int_from & co., flag_from or real_scalar_from below, which refuse what is not one. Shown
+// only makes the signatures help() prints say `int` / `bool` / `float`, as pybind11's own casters
+// for Shown would.
 template <typename Shown>
 class argument : public pybind11::object {
   static bool any(PyObject*) { return true; }
@@ -45,6 +47,7 @@ class argument : public pybind11::object {
 
 using int_argument = argument<int>;
 using bool_argument = argument<bool>;
+using real_argument = argument<double>;
 
 // A single integer argument (a Python int, a NumPy integer, an integral float, a 0-d array) as the
 // C++ type the library takes, with integer_array's rules and the range of that type: int for sizes
@@ -56,6 +59,12 @@ std::uint64_t uint64_from(const pybind11::handle& value, const char* name);
 
 // A single yes/no argument with flag_array's rules: True / False (Python or NumPy), or 0 / 1.
 bool flag_from(const pybind11::handle& value, const char* name);
+
+// A single real argument with real_from's rules: a Python int or float, a NumPy integer or float
+// scalar, a 0-d array (True, complex, text, None and integers beyond ±2^53 refused). nan and ±inf
+// pass: the library function behind each parameter refuses them with its own message
+// ("self_coupling must be finite, got nan", "damping must be in [0, 0.999999], got inf").
+double real_scalar_from(const pybind11::handle& value, const char* name);
 
 }  // namespace steer::python
 

@@ -20,10 +20,14 @@ py::array_t<double> couplings_array(const numerics::coupling_matrix& j) {
 }
 
 // The ensemble and enumeration arguments, each read by its C++ type under its Python name.
-numerics::modular_ensemble modular_from(const py::handle& modules, const py::handle& module_size, double self_coupling,
-                                        double inter_module_coupling, const py::handle& ring) {
-  return {int_from(modules, "modules"), int_from(module_size, "module_size"), self_coupling, inter_module_coupling,
-          flag_from(ring, "ring")};
+numerics::coupling_ensemble ensemble_from(const py::handle& n, const py::handle& self_coupling, const py::handle& symmetry) {
+  return {int_from(n, "n"), real_scalar_from(self_coupling, "self_coupling"), real_scalar_from(symmetry, "symmetry")};
+}
+
+numerics::modular_ensemble modular_from(const py::handle& modules, const py::handle& module_size, const py::handle& self_coupling,
+                                        const py::handle& inter_module_coupling, const py::handle& ring) {
+  return {int_from(modules, "modules"), int_from(module_size, "module_size"), real_scalar_from(self_coupling, "self_coupling"),
+          real_scalar_from(inter_module_coupling, "inter_module_coupling"), flag_from(ring, "ring")};
 }
 
 numerics::ensemble_options options_from(const py::handle& networks, const py::handle& seed, const py::handle& first_network,
@@ -84,8 +88,9 @@ constexpr const char* summary_doc =
 void bind_ensembles(py::module_& m) {
   m.def(
       "sample_couplings",
-      [](const int_argument& n, double self_coupling, double symmetry, const int_argument& seed, const int_argument& network) {
-        const numerics::coupling_ensemble ensemble{int_from(n, "n"), self_coupling, symmetry};
+      [](const int_argument& n, const real_argument& self_coupling, const real_argument& symmetry, const int_argument& seed,
+         const int_argument& network) {
+        const numerics::coupling_ensemble ensemble = ensemble_from(n, self_coupling, symmetry);
         const std::uint64_t master = uint64_from(seed, "seed"), index = uint64_from(network, "network");
         return couplings_array(without_gil([&] { return numerics::sample_couplings(ensemble, master, index); }));
       },
@@ -96,8 +101,9 @@ void bind_ensembles(py::module_& m) {
       "the CLI's: `steer enumerate --seed S` enumerates networks 0, 1, ... of it.");
   m.def(
       "sample_modular_couplings",
-      [](const int_argument& modules, const int_argument& module_size, double self_coupling, double inter_module_coupling,
-         const bool_argument& ring, const int_argument& seed, const int_argument& network) {
+      [](const int_argument& modules, const int_argument& module_size, const real_argument& self_coupling,
+         const real_argument& inter_module_coupling, const bool_argument& ring, const int_argument& seed,
+         const int_argument& network) {
         const numerics::modular_ensemble ensemble = modular_from(modules, module_size, self_coupling, inter_module_coupling, ring);
         const std::uint64_t master = uint64_from(seed, "seed"), index = uint64_from(network, "network");
         return couplings_array(without_gil([&] { return numerics::sample_modular_couplings(ensemble, master, index); }));
@@ -109,9 +115,10 @@ void bind_ensembles(py::module_& m) {
       "ring), 0 elsewhere (numerics/fixed_points/couplings.hpp). (N, N) float64.");
   m.def(
       "enumerate_ensemble",
-      [](const int_argument& n, double self_coupling, double symmetry, const int_argument& networks, const int_argument& seed,
-         const int_argument& first_network, const bool_argument& pair_histograms, const std::string& kernel) {
-        return enumerate_source(numerics::sampled_networks(numerics::coupling_ensemble{int_from(n, "n"), self_coupling, symmetry}),
+      [](const int_argument& n, const real_argument& self_coupling, const real_argument& symmetry, const int_argument& networks,
+         const int_argument& seed, const int_argument& first_network, const bool_argument& pair_histograms,
+         const std::string& kernel) {
+        return enumerate_source(numerics::sampled_networks(ensemble_from(n, self_coupling, symmetry)),
                                 options_from(networks, seed, first_network, pair_histograms, kernel));
       },
       "n"_a, "self_coupling"_a, "symmetry"_a = 0.0, "networks"_a = 100, "seed"_a = 1, "first_network"_a = 0,
@@ -122,9 +129,10 @@ void bind_ensembles(py::module_& m) {
           .c_str());
   m.def(
       "enumerate_modular_ensemble",
-      [](const int_argument& modules, const int_argument& module_size, double self_coupling, double inter_module_coupling,
-         const bool_argument& ring, const int_argument& networks, const int_argument& seed, const int_argument& first_network,
-         const bool_argument& pair_histograms, const std::string& kernel) {
+      [](const int_argument& modules, const int_argument& module_size, const real_argument& self_coupling,
+         const real_argument& inter_module_coupling, const bool_argument& ring, const int_argument& networks,
+         const int_argument& seed, const int_argument& first_network, const bool_argument& pair_histograms,
+         const std::string& kernel) {
         return enumerate_source(
             numerics::sampled_networks(modular_from(modules, module_size, self_coupling, inter_module_coupling, ring)),
             options_from(networks, seed, first_network, pair_histograms, kernel));

@@ -64,13 +64,13 @@ void bind_enumeration(py::module_& m) {
       "in any order; ValueError for a repeated state or a packed state with bits at or beyond n.");
   m.def(
       "estimate_log_fixed_points",
-      [](const py::object& couplings, const int_argument& runs, double final_log_f, double flatness,
+      [](const py::object& couplings, const int_argument& runs, const real_argument& final_log_f, const real_argument& flatness,
          const int_argument& max_sweeps, const int_argument& seed, const int_argument& network) {
         const numerics::coupling_matrix j = couplings_from(couplings);
         numerics::count_mc_options options;
         options.runs = int_from(runs, "runs");
-        options.final_log_f = final_log_f;
-        options.flatness = flatness;
+        options.final_log_f = real_scalar_from(final_log_f, "final_log_f");
+        options.flatness = real_scalar_from(flatness, "flatness");
         options.max_sweeps = int64_from(max_sweeps, "max_sweeps");
         options.seed = uint64_from(seed, "seed");
         options.network = uint64_from(network, "network");

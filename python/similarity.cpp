@@ -83,9 +83,9 @@ void bind_distances(py::module_& m) {
       "x"_a, "y"_a, doc("1 - linear_cka(x, y) (spec §7.2).\n").c_str());
   m.def(
       "cca",
-      [](const py::object& x, const py::object& y, const int_argument& components, double regularisation) {
+      [](const py::object& x, const py::object& y, const int_argument& components, const real_argument& regularisation) {
         const Eigen::MatrixXd a = samples_from(x, "x"), b = samples_from(y, "y");
-        const numerics::cca_options options{int_from(components, "components"), regularisation};
+        const numerics::cca_options options{int_from(components, "components"), real_scalar_from(regularisation, "regularisation")};
         const auto r = without_gil([&] { return numerics::regularised_cca(a, b, options); });
         return py::dict("correlations"_a = to_numpy(r.correlations), "singular_values"_a = to_numpy(r.singular_values),
                         "distance"_a = r.distance);
@@ -112,13 +112,13 @@ void bind_distances(py::module_& m) {
   m.def(
       "similarity_distance",
       [](const std::string& metric, const py::object& x, const py::object& y, const int_argument& cca_components,
-         double cca_regularisation, const int_argument& dsa_components, const int_argument& dsa_delays,
+         const real_argument& cca_regularisation, const int_argument& dsa_components, const int_argument& dsa_delays,
          const int_argument& dsa_rank, const int_argument& dsa_starts, const int_argument& dsa_iterations,
          const int_argument& seed) {
         const numerics::activity_array a = activity_from(x, "x"), b = activity_from(y, "y");
         numerics::require_same_layout(a, b, "x", "y");
         const numerics::similarity_options o{
-            {int_from(cca_components, "cca_components"), cca_regularisation},
+            {int_from(cca_components, "cca_components"), real_scalar_from(cca_regularisation, "cca_regularisation")},
             dsa_from(dsa_components, dsa_delays, dsa_rank, dsa_starts, dsa_iterations, seed,
                      {"dsa_components", "dsa_delays", "dsa_rank", "dsa_starts", "dsa_iterations"})};
         const auto which = numerics::parse_similarity_metric(metric);

@@ -38,13 +38,6 @@ struct configured_solver {
   py::dict parameters;
 };
 
-double number_from(const py::handle& value, const char* name) {
-  const real_array a = real_from(value, name);
-  if (a.ndim() != 0)
-    throw std::invalid_argument(fmt::format("{} must be a single number, got an array of {} values", name, a.size()));
-  return *a.data();
-}
-
 // The options struct from the keyword arguments of `set` found in `given` (removed from it); the
 // others keep the struct's defaults, which are the CLI's.
 template <typename Options>
@@ -53,8 +46,10 @@ Options options_from(const solvers::parameter_set<Options>& set, py::dict& given
   for (const auto& p : set.parameters) {
     if (given.contains(p.name)) {
       const py::object given_value = given.attr("pop")(p.name);
-      // An integer parameter by int64_from's rules (True is not 1), then the table's bounds.
-      const double value = p.integer() ? static_cast<double>(int64_from(given_value, p.name)) : number_from(given_value, p.name);
+      // An integer parameter by int64_from's rules, a real one by real_scalar_from's (True is
+      // neither 1 nor 1.0), then the table's bounds.
+      const double value =
+          p.integer() ? static_cast<double>(int64_from(given_value, p.name)) : real_scalar_from(given_value, p.name);
       solvers::check_value(p.name, p.integer(), p.min, p.max, value, python_names);
       p.set(options, value);
     }

@@ -27,8 +27,8 @@ namespace {
 
 // The functions of (N, J_D) that return one value per distance d = 0..N, as a float64 array.
 template <std::vector<double> (*per_distance)(int, double)>
-py::array_t<double> distance_array(const py::object& n, double self_coupling) {
-  return to_numpy(per_distance(int_from(n, "n"), self_coupling));
+py::array_t<double> distance_array(const int_argument& n, const real_argument& self_coupling) {
+  return to_numpy(per_distance(int_from(n, "n"), real_scalar_from(self_coupling, "self_coupling")));
 }
 
 // py::vectorize would cast every argument with NumPy's forcecast (n = 12.7 would run as 12, ring =
@@ -139,8 +139,8 @@ void bind_pairs(py::module_& m) {
   m.def("small_distance_coefficient", vectorised(&theory::small_distance_coefficient, {"self_coupling"}), "self_coupling"_a,
         "c(J_D) = sqrt(2/pi) phi(J_D)/Phi(J_D), the sqrt(delta) coefficient of spec eq. 7. Vectorised.");
   m.def("maximise_pair_entropy",
-        [](double self_coupling) {
-          const auto best = theory::maximise_pair_entropy(self_coupling);
+        [](const real_argument& self_coupling) {
+          const auto best = theory::maximise_pair_entropy(real_scalar_from(self_coupling, "self_coupling"));
           return py::make_tuple(best.q, best.value);
         },
         "self_coupling"_a,
@@ -162,8 +162,9 @@ void bind_local_entropy(py::module_& m) {
         "V_kappa(delta) around a reference fixed point with stability margin kappa = margin >= 0 (spec eq. 9);\n"
         "margin = 0 gives V_ann. Vectorised.");
   m.def("find_local_entropy_extrema",
-        [](double self_coupling, double margin) {
-          const auto e = theory::find_local_entropy_extrema(self_coupling, margin);
+        [](const real_argument& self_coupling, const real_argument& margin) {
+          const auto e = theory::find_local_entropy_extrema(real_scalar_from(self_coupling, "self_coupling"),
+                                                            real_scalar_from(margin, "margin"));
           return py::dict("minimum"_a = e.minimum, "argmin_delta"_a = e.argmin_delta,
                           "root_delta"_a = e.root_delta ? py::object(py::float_(*e.root_delta)) : py::object(py::none()));
         },

@@ -3,14 +3,24 @@ non-integral, non-finite, bool or out-of-range integers of the vectorised theory
 12), flags other than 0/1, complex values (the imaginary part used to be dropped) and integers beyond 2^53 in
 couplings and activity arrays (used to be rounded). The scalar integer and yes/no parameters of every other binding
 follow the same rules (int_from, int64_from, uint64_from, flag_from): pybind11's own casters took networks=True as 1,
-ring=2, 0.5 or None as a bool, and answered 12.5 or seed=-1 with a TypeError that did not name the argument. Integral
-floats and exactly representable integers still work, and give the same numbers as the plain int/float call."""
+ring=2, 0.5 or None as a bool, and answered 12.5 or seed=-1 with a TypeError that did not name the argument. The scalar
+real parameters (self_coupling, symmetry, margin, flatness, regularisation, the real solver keywords, ...) follow
+real_from's rules (real_scalar_from): pybind11's float caster took True as 1.0. Integral floats, exactly representable
+integers and NumPy scalars still work, and give the same numbers as the plain int/float call."""
 import unittest
 
 import numpy as np
 
 import support
 import steer
+
+
+def assert_value_error(test, call, message, **where):
+    """call() raises a ValueError saying exactly `message` (a subtest labelled by message and `where`)."""
+    with test.subTest(message=message, **where):
+        with test.assertRaises(ValueError) as e:
+            call()
+        test.assertEqual(str(e.exception), message)
 
 
 class IntegerArguments(unittest.TestCase):
@@ -36,10 +46,7 @@ class IntegerArguments(unittest.TestCase):
             (lambda: steer.fixed_point_entropy("0.5"), "self_coupling must be real numbers, got dtype <U3"),
         ]
         for call, message in cases:
-            with self.subTest(message=message):
-                with self.assertRaises(ValueError) as e:
-                    call()
-                self.assertEqual(str(e.exception), message)
+            assert_value_error(self, call, message)
 
     def test_integral_values_of_any_numeric_dtype_are_accepted(self):
         expected = steer.log_expected_fixed_points(12, 0.5)
@@ -121,10 +128,7 @@ class ScalarArguments(unittest.TestCase):
         self.x = np.random.default_rng(2).normal(size=(2, 20, 3))
 
     def assert_refused(self, call, value, message):
-        with self.subTest(message=message, value=repr(value)):
-            with self.assertRaises(ValueError) as e:
-                call(value)
-            self.assertEqual(str(e.exception), message)
+        assert_value_error(self, lambda: call(value), message, value=repr(value))
 
     def test_integers_refuse_bool_fractions_text_arrays_and_out_of_range(self):
         j, states, x = self.j, self.states, self.x
@@ -246,6 +250,89 @@ class ScalarArguments(unittest.TestCase):
         options = dict(components=3, delays=2, rank=4, starts=3, max_iterations=50)
         self.assertEqual(steer.dsa(x, y, seed=np.uint64(7), **{k: np.int64(v) for k, v in options.items()}),
                          steer.dsa(x, y, seed=7, **options))
+
+
+class RealScalarArguments(unittest.TestCase):
+    """A representative real scalar parameter of each binding file that has one (real_scalar_from): pybind11's float
+    caster took True as 1.0 (sample_couplings(4, True) ran with J_D = 1), np.True_ too, and answered a complex value, text
+    or None with a TypeError that did not name the argument. learning, thresholds, dynamics and geometry bind no real
+    scalar (thresholds' self_couplings is an array, checked by real_from)."""
+
+    def setUp(self):
+        self.j = steer.sample_couplings(6, 1.0, seed=2)
+        self.x = np.random.default_rng(2).normal(size=(2, 20, 3))
+        self.y = self.x + np.random.default_rng(3).normal(scale=0.5, size=self.x.shape)
+
+    def parameters(self):
+        """(binding file, call with the value under test -> a deterministic result, argument name, a valid value)."""
+        j, x, y = self.j, self.x, self.y
+        return [
+            ("theory", lambda v: steer.maximise_pair_entropy(v), "self_coupling", 1.0),
+            ("theory", lambda v: steer.log_expected_pairs(8, v), "self_coupling", 0.75),
+            ("theory", lambda v: steer.find_local_entropy_extrema(1.0, v), "margin", 1.0),
+            ("ensembles", lambda v: steer.sample_couplings(6, v, seed=3), "self_coupling", 1.0),
+            ("ensembles", lambda v: steer.sample_couplings(6, 0.5, v, seed=3), "symmetry", 0.5),
+            ("ensembles", lambda v: steer.sample_modular_couplings(3, 2, 0.5, v, seed=3), "inter_module_coupling", 1.0),
+            ("enumeration", lambda v: steer.estimate_log_fixed_points(j, runs=2, flatness=v)["log_fixed_points_per_run"],
+             "flatness", 0.5),
+            ("enumeration", lambda v: steer.estimate_log_fixed_points(j, runs=2, final_log_f=v)["log_fixed_points_per_run"],
+             "final_log_f", 0.25),
+            ("solvers", lambda v: steer.solve(j, "anneal", seed=4, beta_initial=v)["state"], "beta_initial", 2.0),
+            ("solvers", lambda v: steer.solve(j, "fbp", seed=4, damping=v)["state"], "damping", 0.5),
+            ("similarity", lambda v: steer.cca(x, y, components=2, regularisation=v)["correlations"], "regularisation", 1.0),
+            ("similarity", lambda v: steer.similarity_distance("cca", x, y, cca_components=2, cca_regularisation=v),
+             "cca_regularisation", 0.125),
+        ]
+
+    def test_bool_complex_text_none_and_arrays_are_refused(self):
+        for where, call, name, _ in self.parameters():
+            refused = [
+                (True, f"{name} must be real, got bool values"),  # used to run as 1.0
+                (np.True_, f"{name} must be real, got bool values"),
+                (False, f"{name} must be real, got bool values"),
+                (1 + 2j, f"{name} must be real, got complex values (dtype complex128)"),  # used to be an unnamed TypeError
+                (np.complex64(0.5), f"{name} must be real, got complex values (dtype complex64)"),
+                ("0.5", f"{name} must be real numbers, got dtype <U3"),
+                (None, f"{name} must be real numbers, got dtype object"),
+                ([0.5, 0.6], f"{name} must be a single number, got an array of 2 values"),
+                (np.zeros((2, 1)), f"{name} must be a single number, got an array of 2 values"),
+                (2 ** 53 + 1, f"{name} = {2 ** 53 + 1} is an integer beyond ±2^53, not exactly representable as a double"),
+                (2 ** 70, f"{name} = {2 ** 70} is an integer beyond ±2^53, not exactly representable as a double"),
+            ]
+            for value, message in refused:
+                assert_value_error(self, lambda: call(value), message, where=where, value=repr(value))
+
+    def test_numbers_of_any_real_dtype_give_the_plain_float_result(self):
+        for where, call, name, value in self.parameters():
+            expected = call(value)
+            same = [np.float64(value), np.float32(value), np.array(value), np.array(value, dtype=np.float32)]  # exact in float32
+            if value == int(value):
+                same += [int(value), np.int64(value), np.uint8(value), np.array(int(value))]
+            for given in same:
+                with self.subTest(where=where, name=name, value=repr(given)):
+                    np.testing.assert_array_equal(call(given), expected)
+        self.assertEqual(steer.sample_couplings(4, 1)[2, 2], 1.0)  # J_ii = self_coupling
+
+    def test_non_finite_values_get_the_library_message(self):
+        # real_scalar_from lets nan and inf through; the function behind each parameter refuses them itself.
+        cases = [
+            (lambda: steer.sample_couplings(6, float("nan")), "self_coupling must be finite, got nan"),
+            (lambda: steer.maximise_pair_entropy(np.float32("inf")), "maximise_pair_entropy: self_coupling must be finite, got inf"),
+            (lambda: steer.find_local_entropy_extrema(0.5, float("nan")),
+             "find_local_entropy_extrema: margin must be finite and >= 0, got nan"),
+            (lambda: steer.sample_modular_couplings(3, 2, 0.5, -float("inf")), "inter_module_coupling must be finite, got -inf"),
+            (lambda: steer.estimate_log_fixed_points(self.j, flatness=float("nan")), "count_mc: flatness must be in [0, 1), got nan"),
+            (lambda: steer.solve(self.j, "fbp", damping=float("inf")), "damping must be in [0, 0.999999], got inf"),
+            (lambda: steer.cca(self.x, self.y, regularisation=float("inf")),
+             "regularised_cca: regularisation must be in [0, 1.7976931348623157e+308], got inf"),
+        ]
+        for call, message in cases:
+            assert_value_error(self, call, message)
+
+    def test_help_shows_float(self):
+        self.assertIn("(n: int, self_coupling: float, symmetry: float = 0.0, seed: int = 1, network: int = 0)",
+                      steer.sample_couplings.__doc__)
+        self.assertIn("(self_coupling: float, margin: float = 0.0)", steer.find_local_entropy_extrema.__doc__)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 // the geometry and accessibility sections (validation/fixed_points/geometry_report.hpp,
 // accessibility_report.hpp), written to a run directory
 // with CSV, JSON, PNG plots and report.md. Re-running the same
-// command resumes: finished points are reused. Exit code 3 if any verdict is FAIL.
+// command resumes: finished points are reused. Under `mpirun -n K` each point's networks are
+// split over the ranks (docs/scaling.md, "The report"). Exit code 3 if any verdict is FAIL.
 #include <fmt/format.h>
 
 #include <cmath>

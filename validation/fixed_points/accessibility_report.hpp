@@ -93,7 +93,9 @@ struct accessibility_report {
   int predictions() const;  // verdicts PASS or FAIL
 };
 
-// Runs (or resumes) the section and writes accessibility_*.csv into config.out.
+// Runs (or resumes) the section and writes accessibility_*.csv into config.out. Collective under
+// MPI, as run_count_report (each curve's and count-mc point's units spread over the ranks; rank 0
+// alone writes).
 accessibility_report run_accessibility_report(const accessibility_report_config& config);
 
 // Removes the section's CSV files left in `out` by an earlier run (a run with --no-accessibility must

@@ -42,7 +42,9 @@ struct count_report {
 };
 
 // Runs (or resumes) the sweep and writes counts.csv, pairs.csv, count_distribution.csv and
-// points/*.json. `metadata` (version, git hash, ...) goes into report.json.
+// points/*.json. Collective under MPI: every rank calls it, each point's networks are spread over
+// the ranks (validation/ensemble/group_blocks.hpp), every rank gets the same result, and rank 0
+// alone writes.
 count_report run_count_report(const count_report_config& config);
 
 // A further section of the report (the geometry section): its part of report.md, its entry in

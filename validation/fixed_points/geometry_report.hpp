@@ -103,7 +103,8 @@ struct geometry_report {
 };
 
 // Runs (or resumes) the section and writes geometry_*.csv beside the count sweep's files. The
-// pair-entropy table comes from `counts` (its pair profiles and verdicts).
+// pair-entropy table comes from `counts` (its pair profiles and verdicts). Collective under MPI,
+// as run_count_report (each point's networks spread over the ranks; rank 0 alone writes).
 geometry_report run_geometry_report(const geometry_report_config& config, const count_report& counts);
 
 // The section of report.md and of report.json.

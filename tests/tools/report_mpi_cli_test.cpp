@@ -85,6 +85,19 @@ TEST(ReportMpiCli, TwoRanksEqualOneProcessAndResume) {
   EXPECT_EQ(resumed["reused_geometry_units"], 1 + 1 + 3);
   EXPECT_EQ(resumed["reused_accessibility_units"], 2 * 3 + 3 + 3);
   expect_same_report(one, out, true);
+
+  // A damaged saved point: rank 0 alone reads it, says once that it recomputes it, and all ranks
+  // recompute it together (the others learn from rank 0 that it was not reused).
+  const auto point = out / "points" / "n6_jd0.5_m21_seed1_unit0.json";
+  ASSERT_TRUE(std::filesystem::exists(point));
+  { std::ofstream(point) << "{\"damaged"; }
+  const auto repaired = run(tiny_report + " --out " + out.string(), mpirun);
+  ASSERT_EQ(repaired.status, 0) << repaired.err;
+  EXPECT_EQ(nlohmann::json::parse(repaired.out)["reused_points"], 1);
+  const std::string note = "steer: note: recomputing " + point.string() + " (";
+  EXPECT_EQ(repaired.err.find(note), repaired.err.rfind(note)) << repaired.err;
+  EXPECT_NE(repaired.err.find(note), std::string::npos) << repaired.err;
+  expect_same_report(one, out, true);
 }
 
 // A failure on the ranks (here the run directory cannot be created) stops every rank with one

@@ -26,14 +26,23 @@ void check_arguments(const char* function, double delta, double self_coupling, d
     throw std::domain_error(fmt::format("{}: margin must be finite and >= 0, got {}", function, margin));
 }
 
-// weight · ln[Φ2(h, k; ρ)/Φ(h)], 0 for a zero weight.
-double weighted_log_ratio(double weight, double h, double k, double rho, double log_reference) {
+// weight · ln[Φ2(h, k; ρ)/Φ(h)], 0 for a zero weight; ρ given as (1 − ρ, 1 + ρ).
+double weighted_log_ratio(double weight, double h, double k, double one_minus_rho, double one_plus_rho,
+                          double log_reference) {
   if (weight == 0.0) return 0.0;
-  const double joint = bivariate_normal_cdf(h, k, rho);
+  const double joint = bivariate_normal_cdf_pm(h, k, one_minus_rho, one_plus_rho);
   if (joint <= 0.0)
     throw std::underflow_error(fmt::format(
         "margin_local_entropy: Phi2({}, {}; {}) underflows double (no single flip allowed when J_D - margin <= -J_D)", h,
-        k, rho));
+        k, 0.5 * (one_plus_rho - one_minus_rho)));
+  // Where Φ2 is close to Φ(h) (agreeing rows, ρ → 1: the ratio is 1 − O(e^{−κ²/(8δ)})) the
+  // difference of the two logs would keep only its ~ε rounding, 1e−5 of V at δ = 1e−12. Instead
+  // use Φ(h) − Φ2(h, k; ρ) = P(X ≤ h, Y > k) = Φ2(h, −k; −ρ): ln ratio = log1p(−Φ2(h, −k; −ρ)/Φ(h)).
+  const double reference = std::exp(log_reference);
+  if (joint >= 0.5 * reference && reference >= std::numeric_limits<double>::min()) {
+    const double missing = bivariate_normal_cdf_pm(h, -k, one_plus_rho, one_minus_rho);
+    return weight * std::log1p(-missing / reference);
+  }
   return weight * (std::log(joint) - log_reference);
 }
 
@@ -48,13 +57,13 @@ double margin_local_entropy(double delta, double self_coupling, double margin) {
   check_arguments("margin_local_entropy", delta, self_coupling, margin);
   if (margin == 0.0) return annealed_local_entropy(delta, self_coupling);
   // Eq. (9). Rows where reference and partner agree have correlation 1 − 2δ, the others −(1 − 2δ);
-  // the reference's threshold is h = J_D − κ, the partner's k = J_D. ρ is formed by subtraction:
-  // with h < k, Φ2(h, k; ρ) → Φ(h) as ρ → 1 with a correction ~e^{−κ²/(4(1−ρ))}, so the rounding
-  // of 1 − 2δ moves V by far less than its size.
-  const double h = self_coupling - margin, rho = 1.0 - 2.0 * delta;
+  // the reference's threshold is h = J_D − κ, the partner's k = J_D. The correlations go in as
+  // (1 − ρ, 1 + ρ) with the small one, 2δ, exact: at κ = 2 J_D the disagreeing rows' Φ2(−J_D, J_D;
+  // −(1 − 2δ)) ~ √δ, and a rounded 1 − 2δ would cost V ~2e−6 relative at δ = 1e−12 (mpmath).
+  const double h = self_coupling - margin, twice_delta = 2.0 * delta, rest = 2.0 - twice_delta;
   const double log_reference = log_normal_cdf(h);
-  return binary_entropy(delta) + weighted_log_ratio(1.0 - delta, h, self_coupling, rho, log_reference) +
-         weighted_log_ratio(delta, h, self_coupling, -rho, log_reference);
+  return binary_entropy(delta) + weighted_log_ratio(1.0 - delta, h, self_coupling, twice_delta, rest, log_reference) +
+         weighted_log_ratio(delta, h, self_coupling, rest, twice_delta, log_reference);
 }
 
 local_entropy_extrema find_local_entropy_extrema(double self_coupling, double margin) {

@@ -11,7 +11,6 @@
 #include <limits>
 #include <numbers>
 #include <stdexcept>
-#include <utility>
 
 namespace steer::theory {
 namespace {
@@ -151,17 +150,18 @@ double interval_probability(double lower, double upper) {
   return 0.5 * (boost::math::erf(upper * inv_sqrt2) - boost::math::erf(lower * inv_sqrt2));
 }
 
-// Φ2(h, k; ρ) for h < 0 < k, ρ ∈ (−1, 0): ∫_0^∞ φ(h − t) Φ((k − ρh + ρt)/s) dt (y = h − t). Both
+// Φ2(h, k; ρ) for h < 0 < k, ρ ∈ (−1, 0), with 1 + ρ given exactly (one_plus_rho): ∫_0^∞ φ(h − t) Φ((k − ρh + ρt)/s) dt (y = h − t). Both
 // factors decrease in t, so the integrand is scaled by its value at t = 0; the Φ factor drops
 // through ½ at t* = (k − ρh)/(−ρ) over a width w = s/|ρ|, so the range is split there. Past
 // t* + 40w the Φ factor is < Φ(−40) = e^{−805}; when that point is near (w < 1, e.g. ρ → −1 where
 // w ~ 1e−8) the rest is dropped and [t*, t* + 40w] integrated by tanh_sinh, a scale exp_sinh from
 // t* would not resolve.
-double opposite_sign_orthant(double h, double k, double rho, double s) {
-  // c = k − ρh in one rounding (fma): as ρ → −1 with h ≈ −k it is a difference ~ k(1 + ρ) of
+double opposite_sign_orthant(double h, double k, double rho, double one_plus_rho, double s) {
+  // c = k − ρh without cancellation: as ρ → −1 with h ≈ −k it is ~ k(1 + ρ), a difference of
   // numbers ~k, and the rounding of ρh alone (~ε|k|) would move c/s, the Φ argument at t = 0, by
-  // ~ε|k|/√(2(1+ρ)): 1e−8 relative in Φ2 at k = 3, 1 + ρ = 2^−53 (mpmath).
-  const double c = std::fma(-rho, h, k);
+  // ~ε|k|/√(2(1+ρ)): 1e−8 relative in Φ2 at k = 3, 1 + ρ = 2^−53 (mpmath). Near −1 it is formed
+  // as (h + k) − (1 + ρ)h from the exact 1 + ρ (h + k is exact when h ≈ −k), elsewhere by fma.
+  const double c = one_plus_rho <= 0.5 ? std::fma(-one_plus_rho, h, h + k) : std::fma(-rho, h, k);
   const auto log_integrand = [&](double t) {
     return -0.5 * (h - t) * (h - t) - log_sqrt_two_pi + log_normal_cdf((c + rho * t) / s);
   };
@@ -179,6 +179,38 @@ double opposite_sign_orthant(double h, double k, double rho, double s) {
   total.integral += rest.integral;
   total.error += rest.error;
   return std::exp(scale + std::log(checked("bivariate_normal_cdf", total, h, k)));
+}
+
+// The correlation as the pair (1 − ρ, 1 + ρ): each in [0, 2], summing to 2 up to rounding.
+void check_complements(const char* function, double one_minus_rho, double one_plus_rho) {
+  if (!(one_minus_rho >= 0.0 && one_plus_rho >= 0.0 && std::abs(one_minus_rho + one_plus_rho - 2.0) <= 1e-12))
+    throw std::domain_error(fmt::format("{}: one_minus_rho and one_plus_rho must be >= 0 and sum to 2, got {} and {}",
+                                        function, one_minus_rho, one_plus_rho));
+}
+
+// Φ2(h, k; ρ) for h ≤ k, not NaN, with ρ and the pair (1 − ρ, 1 + ρ) it was formed from.
+double ordered_bivariate_cdf(double h, double k, double rho, double one_minus_rho, double one_plus_rho) {
+  if (h == -infinity) return 0.0;
+  if (k == infinity) return normal_cdf(h);
+  if (one_minus_rho == 0.0) return normal_cdf(h);                                     // ρ = 1: Y = X
+  if (one_plus_rho == 0.0) return h + k > 0.0 ? interval_probability(-k, h) : 0.0;  // Y = −X: −k ≤ X ≤ h
+  if (h == 0.0 && k == 0.0) return std::exp(log_equal_orthant(0.0, one_minus_rho, one_plus_rho));
+  const double s = std::sqrt(one_minus_rho * one_plus_rho);
+  // Spec §3.2: Φ2 = [½Φ(h) − T(h, a_h)] + [½Φ(k) − T(k, a_k)] − β, a_h = (k − ρh)/(h s).
+  const auto term = [&](double x, double y, double r) { return half_cdf_minus_owens_t(x, (y - r * x) / (x * s)); };
+  // One threshold 0: its term equals β (¼ ∓ ¼ against β = 0 or ½), leaving the other term.
+  if (h == 0.0) return term(k, h, rho);
+  if (k == 0.0) return term(h, k, rho);
+  if (h > 0.0 || k < 0.0) return term(h, k, rho) + term(k, h, rho);  // same sign: β = 0
+  // h < 0 < k, β = ½. For ρ ≥ 0 use Φ2 = Φ(h) − Φ2(h, −k; −ρ), whose thresholds are both negative;
+  // Slepian's inequality Φ2 ≥ Φ(h)Φ(k) ≥ ½Φ(h) bounds the cancellation to one bit.
+  if (rho >= 0.0) return normal_cdf(h) - (term(h, -k, -rho) + term(-k, h, -rho));
+  return opposite_sign_orthant(h, k, rho, one_plus_rho, s);
+}
+
+void check_thresholds(const char* function, double h, double k) {
+  if (std::isnan(h) || std::isnan(k))
+    throw std::domain_error(fmt::format("{}: h and k must not be nan, got {} and {}", function, h, k));
 }
 
 }  // namespace
@@ -206,10 +238,7 @@ double normal_pdf_over_cdf(double x) {
 
 double log_equal_orthant(double a, double one_minus_rho, double one_plus_rho) {
   if (std::isnan(a)) throw std::domain_error("log_equal_orthant: a must not be nan");
-  if (!(one_minus_rho >= 0.0 && one_plus_rho >= 0.0 && std::abs(one_minus_rho + one_plus_rho - 2.0) <= 1e-12))
-    throw std::domain_error(fmt::format(
-        "log_equal_orthant: one_minus_rho and one_plus_rho must be >= 0 and sum to 2, got {} and {}", one_minus_rho,
-        one_plus_rho));
+  check_complements("log_equal_orthant", one_minus_rho, one_plus_rho);
   if (a == infinity) return 0.0;
   if (a == -infinity) return -infinity;
   if (one_minus_rho == 0.0) return log_normal_cdf(a);  // ρ = 1: the two components coincide
@@ -228,27 +257,18 @@ double log_equal_orthant(double a, double one_minus_rho, double one_plus_rho) {
 }
 
 double bivariate_normal_cdf(double h, double k, double rho) {
-  if (std::isnan(h) || std::isnan(k))
-    throw std::domain_error(fmt::format("bivariate_normal_cdf: h and k must not be nan, got {} and {}", h, k));
+  check_thresholds("bivariate_normal_cdf", h, k);
   if (!(rho >= -1.0 && rho <= 1.0))
     throw std::domain_error(fmt::format("bivariate_normal_cdf: rho must lie in [-1, 1], got {}", rho));
-  if (h > k) std::swap(h, k);  // Φ2 is symmetric in (h, k); from here h ≤ k
-  if (h == -infinity) return 0.0;
-  if (k == infinity) return normal_cdf(h);
-  if (rho == 1.0) return normal_cdf(h);
-  if (rho == -1.0) return h + k > 0.0 ? interval_probability(-k, h) : 0.0;  // Y = −X: −k ≤ X ≤ h
-  if (h == 0.0 && k == 0.0) return std::exp(log_equal_orthant(0.0, 1.0 - rho, 1.0 + rho));
-  const double s = std::sqrt((1.0 - rho) * (1.0 + rho));
-  // Spec §3.2: Φ2 = [½Φ(h) − T(h, a_h)] + [½Φ(k) − T(k, a_k)] − β, a_h = (k − ρh)/(h s).
-  const auto term = [&](double x, double y, double r) { return half_cdf_minus_owens_t(x, (y - r * x) / (x * s)); };
-  // One threshold 0: its term equals β (¼ ∓ ¼ against β = 0 or ½), leaving the other term.
-  if (h == 0.0) return term(k, h, rho);
-  if (k == 0.0) return term(h, k, rho);
-  if (h > 0.0 || k < 0.0) return term(h, k, rho) + term(k, h, rho);  // same sign: β = 0
-  // h < 0 < k, β = ½. For ρ ≥ 0 use Φ2 = Φ(h) − Φ2(h, −k; −ρ), whose thresholds are both negative;
-  // Slepian's inequality Φ2 ≥ Φ(h)Φ(k) ≥ ½Φ(h) bounds the cancellation to one bit.
-  if (rho >= 0.0) return normal_cdf(h) - (term(h, -k, -rho) + term(-k, h, -rho));
-  return opposite_sign_orthant(h, k, rho, s);
+  return ordered_bivariate_cdf(std::min(h, k), std::max(h, k), rho, 1.0 - rho, 1.0 + rho);  // symmetric in (h, k)
+}
+
+double bivariate_normal_cdf_pm(double h, double k, double one_minus_rho, double one_plus_rho) {
+  check_thresholds("bivariate_normal_cdf_pm", h, k);
+  check_complements("bivariate_normal_cdf_pm", one_minus_rho, one_plus_rho);
+  // ρ itself from the smaller complement: exact where that one is (ρ ≥ ½ or ρ ≤ −½).
+  const double rho = one_minus_rho <= one_plus_rho ? 1.0 - one_minus_rho : one_plus_rho - 1.0;
+  return ordered_bivariate_cdf(std::min(h, k), std::max(h, k), rho, one_minus_rho, one_plus_rho);
 }
 
 double weighted_log_equal_orthant(double weight, double a, double one_minus_rho, double one_plus_rho) {

@@ -41,10 +41,17 @@ double weighted_log_equal_orthant(double weight, double a, double one_minus_rho,
 // (h, k = ±inf allowed). Spec §3.2's Owen's-T formula, rearranged into non-negative terms; when h
 // and k have opposite signs and ρ < 0 the result can be a tiny difference of those terms, so it
 // is integrated instead: ∫_{−∞}^{min(h,k)} φ(y) Φ((max(h,k) − ρy)/√(1−ρ²)) dy (positive
-// integrand, log-scaled). Relative error ≲ 1e−14 + 1e−15 |ln Φ2| wherever the result is a normal
-// double (the rounding of derived arguments costs the log ~ε of its size); 0 where it underflows.
-// Throws std::runtime_error if a quadrature's error estimate exceeds 1e−12 relative: seen only for
-// ρ within a few ulps of −1 with thresholds of opposite sign.
+// integrand, log-scaled), down to 1 + ρ = 2^−53 (h = −k: Φ2 ~ √(1+ρ), the margin κ = 2 J_D of
+// eq. 9). Relative error ≲ 1e−14 + 1e−15 |ln Φ2| wherever the result is a normal double (the
+// rounding of derived arguments costs the log ~ε of its size); 0 where it underflows. Throws
+// std::runtime_error if a quadrature's error estimate exceeds 1e−12 relative (not seen in tests).
 double bivariate_normal_cdf(double h, double k, double rho);
+
+// The same with the correlation given as one_minus_rho = 1 − ρ and one_plus_rho = 1 + ρ (each in
+// [0, 2], summing to 2 up to rounding), as log_equal_orthant takes it: where Φ2 depends on the
+// small complement itself (h < 0 < k, ρ → −1: Φ2 ~ √(1+ρ)), a ρ rounded to a double would move
+// it by ~ε/(1+ρ) relative (2e−6 of V_κ at δ = 1e−12 in eq. 9); here that complement is exact.
+// Not an overload, so that &bivariate_normal_cdf stays unambiguous (python/theory.cpp).
+double bivariate_normal_cdf_pm(double h, double k, double one_minus_rho, double one_plus_rho);
 
 }  // namespace steer::theory

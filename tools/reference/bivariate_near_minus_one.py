@@ -64,4 +64,5 @@ def main():
     emit("bivariate_near_minus_one.py", lines)
 
 
-main()
+if __name__ == "__main__":  # local_entropy_boundary.py imports narrow_direction_cdf
+    main()

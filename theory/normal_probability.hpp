@@ -50,7 +50,7 @@ double bivariate_normal_cdf(double h, double k, double rho);
 // The same with the correlation given as one_minus_rho = 1 − ρ and one_plus_rho = 1 + ρ (each in
 // [0, 2], summing to 2 up to rounding), as log_equal_orthant takes it: where Φ2 depends on the
 // small complement itself (h < 0 < k, ρ → −1: Φ2 ~ √(1+ρ)), a ρ rounded to a double would move
-// it by ~ε/(1+ρ) relative (2e−6 of V_κ at δ = 1e−12 in eq. 9); here that complement is exact.
+// it by up to ε/(8(1+ρ)) relative (2e−6 of V_κ at δ = 1e−12 in eq. 9); here that complement is exact.
 // Not an overload, so that &bivariate_normal_cdf stays unambiguous (python/theory.cpp).
 double bivariate_normal_cdf_pm(double h, double k, double one_minus_rho, double one_plus_rho);
 

@@ -105,7 +105,18 @@ TEST(NormalProbability, BivariateCdfNearMinusOneAgainstMpmath) {
       EXPECT_LT(ours, 1e-300) << "h=" << h << " k=" << k << " 1+rho=" << 1 + rho;
     }
     EXPECT_EQ(bivariate_normal_cdf(k, h, rho), ours) << "symmetric in (h, k)";
+    // 1 + ρ is exact here, so the (1 − ρ, 1 + ρ) form is the same computation.
+    EXPECT_EQ(bivariate_normal_cdf_pm(h, k, 1 - rho, 1 + rho), ours) << "h=" << h << " k=" << k << " 1+rho=" << 1 + rho;
   }
+}
+
+TEST(NormalProbability, BivariateCdfPmClosedFormsAndBadArguments) {
+  EXPECT_DOUBLE_EQ(bivariate_normal_cdf_pm(-0.4, 0.6, 0.0, 2.0), normal_cdf(-0.4));                          // ρ = 1
+  EXPECT_NEAR(bivariate_normal_cdf_pm(-0.4, 0.6, 2.0, 0.0), normal_cdf(-0.4) - normal_cdf(-0.6), 4e-16);  // ρ = −1
+  EXPECT_NEAR(bivariate_normal_cdf_pm(0, 0, 0.6, 1.4), 0.25 + std::asin(0.4) / (2 * std::numbers::pi), 4e-16);  // Sheppard
+  EXPECT_THROW(bivariate_normal_cdf_pm(NAN, 0, 1, 1), std::domain_error);
+  EXPECT_THROW(bivariate_normal_cdf_pm(0, 0, 1.5, 1.0), std::domain_error);
+  EXPECT_THROW(bivariate_normal_cdf_pm(0, 0, -0.1, 2.1), std::domain_error);
 }
 
 // Φ2 ≤ Φ(min(h, k)) and ln Φ(−40) = −804.6 < ln(DBL_TRUE_MIN/2) = −745.1: the exact rounding is 0.

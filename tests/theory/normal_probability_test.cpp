@@ -110,6 +110,22 @@ TEST(NormalProbability, BivariateCdfNearMinusOneAgainstMpmath) {
   }
 }
 
+// 1 + ρ below any double ρ's reach (only the pair form gets there): Φ2(−a, a; ρ) = 2T(a, α),
+// α = √((1+ρ)/(1−ρ)), and 2T(a, α) = (α/π) e^{−a²/2} (1 − O(α²(1 + a²))) — exact in double once
+// α² < 1e−20. Down to the smallest subnormal 1 + ρ; the header's bound (2e−14 + 2e−15 |ln Φ2|),
+// since the tiny result is formed as e^{ln} (measured ≤ 4e−14 at 1 + ρ ≤ 1e−300, ln Φ2 ≈ −350).
+TEST(NormalProbability, BivariateCdfPmFarBelowDoubleRho) {
+  for (const double a : {0.1, 0.5, 3.0}) {
+    for (const double one_plus_rho : {1e-20, 1e-100, 1e-300, 4.9406564584124654e-324}) {
+      const double alpha = std::sqrt(one_plus_rho) / std::sqrt(2.0 - one_plus_rho);
+      const double expected = alpha * std::numbers::inv_pi * std::exp(-0.5 * a * a);
+      EXPECT_NEAR(bivariate_normal_cdf_pm(-a, a, 2.0 - one_plus_rho, one_plus_rho), expected,
+                  (2e-14 + 2e-15 * std::abs(std::log(expected))) * expected)
+          << "a=" << a << " 1+rho=" << one_plus_rho;
+    }
+  }
+}
+
 TEST(NormalProbability, BivariateCdfPmClosedFormsAndBadArguments) {
   EXPECT_DOUBLE_EQ(bivariate_normal_cdf_pm(-0.4, 0.6, 0.0, 2.0), normal_cdf(-0.4));                          // ρ = 1
   EXPECT_NEAR(bivariate_normal_cdf_pm(-0.4, 0.6, 2.0, 0.0), normal_cdf(-0.4) - normal_cdf(-0.6), 4e-16);  // ρ = −1

@@ -151,8 +151,9 @@ double interval_probability(double lower, double upper) {
 }
 
 // Φ2(h, k; ρ) for h < 0 < k, ρ ∈ (−1, 0), with 1 + ρ given exactly (one_plus_rho):
-// ∫_0^∞ φ(h − t) Φ((k − ρh + ρt)/s) dt (y = h − t). Both factors decrease in t, so the integrand is scaled by its value at t = 0; the Φ factor drops
-// through ½ at t* = (k − ρh)/(−ρ) over a width w = s/|ρ|, so the range is split there. Past
+// ∫_0^∞ φ(h − t) Φ((k − ρh + ρt)/s) dt (y = h − t). Both factors decrease in t, so the integrand
+// is scaled by its value at t = 0; the Φ factor drops through ½ at t* = (k − ρh)/(−ρ) over a
+// width w = s/|ρ|, so the range is split there. Past
 // t* + 40w the Φ factor is < Φ(−40) = e^{−805}; when that point is near (w < 1, e.g. ρ → −1 where
 // w ~ 1e−8) the rest is dropped and [t*, t* + 40w] integrated by tanh_sinh, a scale exp_sinh from
 // t* would not resolve.

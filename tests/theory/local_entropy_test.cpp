@@ -92,13 +92,12 @@ TEST(LocalEntropy, MarginPotentialShape) {
 // κ = 2 J_D, the boundary of "no single flip allowed": the disagreeing rows' Φ2(−J_D, J_D; −(1−2δ))
 // ~ √δ (ρ → −1, opposite-sign thresholds), which threw "quadrature did not converge" for δ ≲ 3e−12
 // (and its ρ rounded from 1 − 2δ cost V 2e−6 relative at δ = 1e−12). V − H is held to 1e−13
-// relative (measured ≤ 5e−16); V itself also carries binary_entropy's rounding of 1 − δ (≤ 6e−17
-// absolute). V > 0 with V → 0 as δ → 0 (mpmath, every table point): the infimum is V(0) = 0.
+// relative (measured ≤ 5e−16), and so is V (binary_entropy takes ln(1 − δ) by log1p). V > 0 with V → 0 as δ → 0 (mpmath, every table point): the infimum is V(0) = 0.
 TEST(LocalEntropy, MarginAtTwiceSelfCouplingAgainstMpmath) {
   for (const auto& [delta, without_entropy, value] : boundary_entropy_table) {
     const double ours = margin_local_entropy(delta, 0.5, 1.0);
     EXPECT_NEAR(ours - binary_entropy(delta), without_entropy, 1e-13 * std::abs(without_entropy)) << delta;
-    EXPECT_NEAR(ours, value, 1e-13 * value + 1e-16) << delta;
+    EXPECT_NEAR(ours, value, 1e-13 * value) << delta;
   }
   for (const double delta : small_distance_grid()) EXPECT_GT(margin_local_entropy(delta, 0.5, 1.0), 0.0) << delta;
   const auto found = find_local_entropy_extrema(0.5, 1.0);

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <utility>
 
 #include "theory/annealed_count.hpp"
 #include "theory/pair_count.hpp"
@@ -154,6 +155,18 @@ TEST(PairEntropy, SecondMomentRatioIsInfiniteBelowTheThreshold) {
   const double just_above = second_moment_ratio_large_n(second_moment_threshold + 1e-9);
   EXPECT_TRUE(std::isfinite(just_above) && just_above > 1e3) << just_above;  // ∝ (J_D − J_D*)^−½
   EXPECT_EQ(second_moment_ratio_large_n(40.0), 1.0);  // r = 0: pairs decouple
+}
+
+// H(x) = −x ln x − (1 − x) ln(1 − x) against mpmath at 50 digits (values printed by
+// `mp.dps = 50; x = mpf(float_x); -x*log(x) - (1-x)*log(1-x)`, x the double nearest the literal), down to
+// x = 1e−12 where ln(1 − x) must not be taken of a rounded 1 − x.
+TEST(BinaryEntropy, AgainstMpmath) {
+  const std::pair<double, double> table[] = {{1e-12, 2.8631021115928047652e-11}, {1e-5, 0.00012512920464953562612},
+                                             {0.3, 0.61086430205489345362},     {0.5, 0.69314718055994530942},
+                                             {0.999999, 0.000014815510058361381595}};
+  for (const auto& [x, value] : table) EXPECT_NEAR(binary_entropy(x), value, 4e-16 * value) << x;
+  EXPECT_EQ(binary_entropy(0.0), 0.0);
+  EXPECT_EQ(binary_entropy(1.0), 0.0);
 }
 
 TEST(PairEntropy, BadArgumentsThrow) {

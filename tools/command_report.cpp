@@ -156,26 +156,29 @@ int run_report(const report_options& o) {
     total += s.predictions;
   }
   const bool all_pass = passed == total;
-  if (!root) return all_pass ? 0 : 3;
 
-  const report_plots plots = make_report_plots(config.out, o.no_plots);
-  json metadata = run_metadata();
-  metadata["wall_seconds"] = wall_seconds();
-  metadata["reused_points"] = report.reused_points;
-  metadata["reused_geometry_units"] = reused_units;
-  metadata["reused_accessibility_units"] = reused_accessibility_units;
-  metadata["plot_script"] = plots.script;
-  metadata["mpi_ranks"] = validation::world_process_group().size;
-  validation::write_report_summary(config, report, metadata, plots.files, plots.missing_reason, sections);
+  // Rank 0 writes; then every rank learns whether that worked, so that all of them end together,
+  // with the same exit code (2 on every rank when a write failed: run_on_root_and_agree).
+  validation::run_on_root_and_agree([&] {
+    const report_plots plots = make_report_plots(config.out, o.no_plots);
+    json metadata = run_metadata();
+    metadata["wall_seconds"] = wall_seconds();
+    metadata["reused_points"] = report.reused_points;
+    metadata["reused_geometry_units"] = reused_units;
+    metadata["reused_accessibility_units"] = reused_accessibility_units;
+    metadata["plot_script"] = plots.script;
+    metadata["mpi_ranks"] = validation::world_process_group().size;
+    validation::write_report_summary(config, report, metadata, plots.files, plots.missing_reason, sections);
 
-  if (o.common.json) {
-    print_json({{"passed", passed}, {"total", total}, {"verdict", all_pass ? "PASS" : "FAIL"},
-                {"report", (config.out / "report.md").string()}, {"reused_points", report.reused_points},
-                {"reused_geometry_units", reused_units}, {"reused_accessibility_units", reused_accessibility_units}});
-  } else {
-    fmt::print("steer report: {} of {} verdicts PASS ({} points and {} geometry units reused) -> {}\n", passed, total,
-               report.reused_points, reused_units, (config.out / "report.md").string());
-  }
+    if (o.common.json) {
+      print_json({{"passed", passed}, {"total", total}, {"verdict", all_pass ? "PASS" : "FAIL"},
+                  {"report", (config.out / "report.md").string()}, {"reused_points", report.reused_points},
+                  {"reused_geometry_units", reused_units}, {"reused_accessibility_units", reused_accessibility_units}});
+    } else {
+      fmt::print("steer report: {} of {} verdicts PASS ({} points and {} geometry units reused) -> {}\n", passed, total,
+                 report.reused_points, reused_units, (config.out / "report.md").string());
+    }
+  });
   return all_pass ? 0 : 3;
 }
 

@@ -65,18 +65,7 @@ ensemble_role start_ensemble(std::int64_t units, const std::optional<validation:
 
 std::filesystem::path prepare_output_on_root(const std::string& dir) {
   std::filesystem::path out;
-  std::exception_ptr failure;
-  if (validation::world_process_group().root()) {
-    try {
-      out = prepare_output_directory(dir);
-    } catch (...) {
-      failure = std::current_exception();
-    }
-  }
-  if (!validation::all_ranks_succeeded(!failure)) {
-    if (failure) std::rethrow_exception(failure);
-    throw std::runtime_error("MPI rank 0 could not prepare --out (its message is above)");
-  }
+  validation::run_on_root_and_agree([&] { out = prepare_output_directory(dir); });
   return out;
 }
 

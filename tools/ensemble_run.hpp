@@ -58,8 +58,9 @@ ensemble_role start_ensemble(std::int64_t units, const std::optional<validation:
                              const common_options& common, bool progress);
 
 // `dir` prepared (prepare_output_directory: created, checked writable, claimed) by MPI rank 0
-// alone, as the others would find it locked by rank 0; every rank stops if that failed. Returns
-// the path on rank 0 (the only process without MPI), an empty path on the other ranks.
+// alone, as the others would find it locked by rank 0; if that failed, rank 0 throws its error and
+// the others validation::failed_on_another_rank (run_on_root_and_agree). Returns the path on
+// rank 0 (the only process without MPI), an empty path on the other ranks.
 std::filesystem::path prepare_output_on_root(const std::string& dir);
 
 // After the computation: a shard writes its shard file (and says so) and gets nullopt; MPI ranks

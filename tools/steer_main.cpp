@@ -44,13 +44,15 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     fmt::print(stderr, "steer: error: {}\n", steer::tools::printable_line(e.what()));
     return 2;
+  } catch (const steer::validation::failed_on_another_rank&) {
+    return 2;  // every rank agreed on the failure (agree_on_failure); the rank that failed says why
   } catch (const std::bad_alloc&) {
     fmt::print(stderr, "steer: error: out of memory\n");
     steer::validation::stop_group_after_error(1);
     return 1;
   } catch (const std::exception& e) {
     fmt::print(stderr, "steer: error: {}\n", steer::tools::printable_line(e.what()));
-    steer::validation::stop_group_after_error(2);  // an MPI rank that fails must not leave the others waiting
+    steer::validation::stop_group_after_error(2);  // a rank failing alone must not leave the others waiting
     return 2;
   }
   return 0;

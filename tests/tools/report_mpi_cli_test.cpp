@@ -1,7 +1,8 @@
 // `mpirun -n 2 steer report …` (STEER_WITH_MPI builds) against one process: each point's networks
 // are spread over the ranks and gathered in order (validation/ensemble/group_blocks.hpp), so stdout
 // (--json), every CSV, report.md and report.json apart from its metadata are byte-identical; and a
-// second run under 2 ranks reuses every saved point and unit (issue 12).
+// second run under 2 ranks reuses every saved point and unit (issue 12); a failure on one rank
+// ends every rank with one error line and exit code 2.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 
 #include "tests/support/steer_process.hpp"
 
+using steer_test::fresh_scratch;
 using steer_test::read_text;
 using steer_test::run;
 using steer_test::scratch;
@@ -19,6 +21,7 @@ using steer_test::scratch;
 namespace {
 
 const std::string mpirun = std::string(STEER_MPIEXEC) + " --oversubscribe --allow-run-as-root -n 2 " + STEER_EXECUTABLE;
+const std::string mpirun_3 = std::string(STEER_MPIEXEC) + " --oversubscribe --allow-run-as-root -n 3 " + STEER_EXECUTABLE;
 
 // Every section at tiny sizes, with odd network counts so that the two ranks' blocks differ in
 // size (21 = 11 + 10 count networks, 13 cluster networks, 51 modular, 3 of each count-mc point and
@@ -100,13 +103,52 @@ TEST(ReportMpiCli, TwoRanksEqualOneProcessAndResume) {
   expect_same_report(one, out, true);
 }
 
-// A failure on the ranks (here the run directory cannot be created) stops every rank with one
-// error line and exit code 2, instead of leaving rank 1 waiting for rank 0.
-TEST(ReportMpiCli, UnwritableRunDirectoryStopsEveryRank) {
+// How a failure that every rank agrees on (agree_on_failure) ends: the failing rank prints its
+// message, the others nothing, and every rank leaves normally with exit code 2; nobody calls
+// MPI_Abort, which could kill the failing rank before it printed, leaving no message at all. So:
+// exit code 2, exactly one "steer: error:" line, which contains `message`, and no MPI_ABORT notice.
+void expect_one_error_and_no_abort(const steer_test::run_result& r, const std::string& message) {
+  EXPECT_EQ(r.status, 2) << r.err;
+  int lines = 0;
+  for (auto at = r.err.find("steer: error:"); at != std::string::npos; at = r.err.find("steer: error:", at + 1)) {
+    ++lines;
+    EXPECT_NE(r.err.substr(at, r.err.find('\n', at) - at).find(message), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(lines, 1) << r.err;
+  EXPECT_EQ(r.err.find("MPI_ABORT"), std::string::npos) << r.err;
+}
+
+// 3 ranks in the failure tests, so that two ranks learn of one rank's failure. Here rank 0 cannot
+// create the run directory.
+TEST(ReportMpiCli, UnwritableRunDirectoryStopsEveryRankWithOneMessage) {
   const auto blocker = scratch() / "report_mpi_file";
   std::filesystem::remove_all(blocker);
   { std::ofstream(blocker) << "a file, not a directory\n"; }
-  const auto r = run(tiny_report + " --out " + (blocker / "run").string(), mpirun);
-  EXPECT_EQ(r.status, 2) << r.err;
-  EXPECT_NE(r.err.find("steer: error: --out: cannot create"), std::string::npos) << r.err;
+  const auto r = run(tiny_report + " --out " + (blocker / "run").string(), mpirun_3);
+  expect_one_error_and_no_abort(r, "steer: error: --out: cannot create " + (blocker / "run").string());
+  EXPECT_EQ(r.out, "");
+}
+
+// A failure inside compute_on_group on one rank only: with 3 local-density networks and 3 ranks,
+// rank 2 computes network 2, whose saved unit cannot be written because a directory stands at its
+// path (first rejected as unreadable, so a note says it is recomputed).
+TEST(ReportMpiCli, AFailureOnOneRankStopsEveryRankWithOneMessage) {
+  const auto out = fresh_scratch("report_mpi_unit_failure");
+  const auto unit = out / "points" / "local_density_n30_jd1_r2_starts2_sweeps1000_seed1_unit2.json";
+  std::filesystem::create_directories(unit);
+  const auto r = run(tiny_report + " --out " + out.string(), mpirun_3);
+  expect_one_error_and_no_abort(r, "steer: error: cannot write " + unit.string());
+  EXPECT_NE(r.err.find("steer: note: recomputing " + unit.string()), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out / "report.md"));
+}
+
+// Rank 0's final writes: the other ranks wait for them (run_on_root_and_agree) and end with rank
+// 0's exit code, here 2 because a directory stands where report.md must be written.
+TEST(ReportMpiCli, AFailedFinalWriteStopsEveryRankWithOneMessage) {
+  const auto out = fresh_scratch("report_mpi_write_failure");
+  std::filesystem::create_directories(out / "report.md");
+  const auto r = run(tiny_report + " --out " + out.string(), mpirun_3);
+  expect_one_error_and_no_abort(r, "steer: error: cannot write " + (out / "report.md").string());
+  EXPECT_EQ(r.out, "");  // the summary line comes after the writes
+  EXPECT_TRUE(std::filesystem::exists(out / "counts.csv"));
 }

@@ -28,14 +28,4 @@ std::vector<json> all_blocks_on_every_rank(std::int64_t units, std::vector<json>
   return json::parse(broadcast_text_from_root(all ? json(*all).dump() : std::string())).get<std::vector<json>>();
 }
 
-void agree_on_failure(const std::exception_ptr& failure) {
-  if (all_ranks_succeeded(!failure)) return;
-  if (failure) std::rethrow_exception(failure);
-  throw std::runtime_error("another MPI rank failed (its message is above)");
-}
-
-void note_recomputing(const std::filesystem::path& file, const std::string& reason) {
-  if (!reason.empty()) fmt::print(stderr, "steer: note: recomputing {} ({})\n", file.string(), reason);
-}
-
 }  // namespace steer::validation

@@ -12,7 +12,6 @@
 
 #include <cstdint>
 #include <exception>
-#include <filesystem>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -32,14 +31,6 @@ std::optional<std::vector<nlohmann::json>> gather_blocks_to_root(std::int64_t un
 
 // Collective: gather_blocks_to_root, then rank 0's list broadcast to every rank.
 std::vector<nlohmann::json> all_blocks_on_every_rank(std::int64_t units, std::vector<nlohmann::json> mine);
-
-// Collective, after each rank ran its part: rethrows this rank's failure, or, when another rank
-// failed, throws std::runtime_error saying so; returns when every rank succeeded. No rank is left
-// waiting in a later collective.
-void agree_on_failure(const std::exception_ptr& failure);
-
-// "steer: note: recomputing FILE (reason)" on stderr, or nothing when `reason` is empty (no file).
-void note_recomputing(const std::filesystem::path& file, const std::string& reason);
 
 // Units [0, units) in index order on every rank; `compute(range)` returns the units of `range` in
 // order (an empty range is possible with more ranks than units). A unit type with a `resumed`

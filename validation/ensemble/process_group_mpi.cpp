@@ -24,6 +24,10 @@ bool launched_by_mpi() {
 // starting MPI (an error before any ensemble work must not initialise it just to abort).
 bool mpi_running = false;
 
+// Whether every rank learned of a failure through agree_on_failure: each then leaves by its own
+// exception, and stop_group_after_error need not (and must not race to) abort the job.
+bool failure_agreed = false;
+
 struct mpi_session {
   process_group group;
   bool active = false;
@@ -67,6 +71,25 @@ bool all_ranks_succeeded(bool ok) {
   return all != 0;
 }
 
+void agree_on_failure(const std::exception_ptr& failure) {
+  if (all_ranks_succeeded(!failure)) return;
+  failure_agreed = true;
+  if (failure) std::rethrow_exception(failure);
+  throw failed_on_another_rank();
+}
+
+void run_on_root_and_agree(const std::function<void()>& work) {
+  std::exception_ptr failure;
+  if (session().group.root()) {
+    try {
+      work();
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  }
+  agree_on_failure(failure);
+}
+
 std::vector<std::string> gather_text_to_root(const std::string& text) {
   const process_group group = session().group;
   if (!session().active || group.size == 1) return {text};
@@ -104,7 +127,7 @@ std::string broadcast_text_from_root(const std::string& text) {
 }
 
 void stop_group_after_error(int exit_code) {
-  if (!mpi_running || session().group.size == 1) return;
+  if (!mpi_running || session().group.size == 1 || failure_agreed) return;
   MPI_Abort(MPI_COMM_WORLD, exit_code);
   std::abort();  // MPI_Abort does not return
 }

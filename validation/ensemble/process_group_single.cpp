@@ -20,6 +20,12 @@ process_group world_process_group() {
 
 bool all_ranks_succeeded(bool ok) { return ok; }
 
+void agree_on_failure(const std::exception_ptr& failure) {
+  if (failure) std::rethrow_exception(failure);
+}
+
+void run_on_root_and_agree(const std::function<void()>& work) { work(); }
+
 std::vector<std::string> gather_text_to_root(const std::string& text) { return {text}; }
 
 std::string broadcast_text_from_root(const std::string& text) { return text; }

@@ -56,4 +56,8 @@ void saved_unit_store::save_result(std::int64_t index, const json& result) const
   numerics::write_file_atomically(file(index), saved.dump() + "\n");
 }
 
+void note_recomputing(const std::filesystem::path& file, const std::string& reason) {
+  if (!reason.empty()) fmt::print(stderr, "steer: note: recomputing {} ({})\n", file.string(), reason);
+}
+
 }  // namespace steer::validation

@@ -55,4 +55,8 @@ class saved_unit_store {
   unit_key key_;
 };
 
+// "steer: note: recomputing FILE (reason)" on stderr for a saved unit that load() rejected, or
+// nothing when `reason` is empty (there was no file).
+void note_recomputing(const std::filesystem::path& file, const std::string& reason);
+
 }  // namespace steer::validation

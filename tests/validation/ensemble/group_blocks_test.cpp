@@ -1,6 +1,7 @@
 // group_blocks.hpp in one process (the several-rank case is tests/tools/report_mpi_cli_test.cpp):
 // compute_on_group is a plain compute(0..M) without any JSON round trip, load_or_compute_on_group
-// computes and saves a missing point and reuses a saved one, and failures come back unchanged.
+// computes and saves a missing point and reuses a saved one, and failures come back unchanged
+// (agree_on_failure, run_on_root_and_agree: no failed_on_another_rank without other ranks).
 #include "validation/ensemble/group_blocks.hpp"
 
 #include <gtest/gtest.h>
@@ -31,9 +32,7 @@ validation::unit_codec<unit> codec() {
           [](const json& j) { return unit{validation::integer_field(j, "index"), validation::finite_list(j, "values", 1)[0]}; }};
 }
 
-validation::saved_unit_store store(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("steer_group_blocks_test_" + std::to_string(getpid()) + name);
-  std::filesystem::remove_all(dir);
+validation::saved_unit_store store(const std::filesystem::path& dir) {
   std::filesystem::create_directories(dir);
   return {dir, "point", {"test", "1.0", {{"seed", 3}}}};
 }
@@ -65,13 +64,18 @@ TEST(GroupBlocks, OneProcessGathersItsOwnBlockAndChecksItsSize) {
 TEST(GroupBlocks, FailuresComeBackUnchanged) {
   EXPECT_NO_THROW(validation::agree_on_failure(nullptr));
   EXPECT_THROW(validation::agree_on_failure(std::make_exception_ptr(std::domain_error("x"))), std::domain_error);
+  int ran = 0;
+  validation::run_on_root_and_agree([&] { ++ran; });
+  EXPECT_EQ(ran, 1);
+  EXPECT_THROW(validation::run_on_root_and_agree([] { throw std::domain_error("z"); }), std::domain_error);
   EXPECT_THROW(validation::compute_on_group<unit>(
                    3, refusing_codec(), [](validation::index_range) -> std::vector<unit> { throw std::domain_error("y"); }),
                std::domain_error);
 }
 
 TEST(GroupBlocks, LoadOrComputeSavesAMissingPointAndReusesASavedOne) {
-  const auto saved = store("reuse");
+  const auto dir = steer_test::fresh_directory("steer_group_blocks_test", std::to_string(getpid()));
+  const auto saved = store(dir);
   const auto point_codec = codec();
   int computed = 0;
   const auto compute = [&] {
@@ -99,4 +103,5 @@ TEST(GroupBlocks, LoadOrComputeSavesAMissingPointAndReusesASavedOne) {
   EXPECT_FALSE(reused);
   EXPECT_EQ(computed, 2);
   EXPECT_NE(err.find("steer: note: recomputing " + saved.file(0).string()), std::string::npos) << err;
+  std::filesystem::remove_all(dir);
 }

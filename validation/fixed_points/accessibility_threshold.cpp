@@ -162,7 +162,7 @@ std::vector<threshold_network> run_threshold_units(const threshold_config& c, in
     }
     if (!reason.empty()) {
 #pragma omp critical(threshold_note)
-      fmt::print(stderr, "steer: note: recomputing {} ({})\n", saved.file(k).string(), reason);
+      note_recomputing(saved.file(k), reason);
     }
     out = run_network(c, solve, self_coupling, k, progress);
     saved.save(k, codec, out);

@@ -161,8 +161,7 @@ std::vector<count_mc_network> run_count_mc_networks(const count_mc_ensemble_conf
     if (r) {
       r->resumed = true;
     } else {
-      if (!reason.empty() && config.notes)
-        fmt::print(stderr, "steer: note: recomputing {} ({})\n", saved.file(index).string(), reason);
+      if (config.notes) note_recomputing(saved.file(index), reason);
       r = count_mc_one_network(numerics::sample_couplings(config.ensemble, config.estimator.seed, network), network, quiet,
                                config.exact);
       saved.save(index, codec, *r);
@@ -187,10 +186,6 @@ count_mc_ensemble summarise_count_mc(const count_mc_ensemble_config& config, std
   if (estimates.size() >= 2) result.quenched_log_fixed_points = numerics::mean_and_sem(estimates);
   if (config.exact) result.calibration = calibrate(result.per_network);
   return result;
-}
-
-count_mc_ensemble run_count_mc_ensemble(const count_mc_ensemble_config& config) {
-  return summarise_count_mc(config, run_count_mc_networks(config, {0, config.networks}));
 }
 
 }  // namespace steer::validation

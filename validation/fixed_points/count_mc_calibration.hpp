@@ -65,11 +65,10 @@ struct count_mc_ensemble {
   int resumed_networks = 0;
 };
 
-// Throws std::invalid_argument naming the parameter (exact with N > 36, networks < 1, ...).
-count_mc_ensemble run_count_mc_ensemble(const count_mc_ensemble_config& config);
-
 // Networks first_network + k for k in `units` (a block of [0, networks)), in order, each reused
-// from units_dir when saved there with the same key, else estimated and saved.
+// from units_dir when saved there with the same key, else estimated and saved. Throws
+// std::invalid_argument naming the parameter (exact with N > 36, networks < 1, ...). The whole
+// ensemble in one process: summarise_count_mc(config, run_count_mc_networks(config, {0, networks})).
 std::vector<count_mc_network> run_count_mc_networks(const count_mc_ensemble_config& config, index_range units);
 
 // The ensemble's summary from its networks in order (the same for one process, shards and MPI ranks).

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <optional>
 #include <stdexcept>
 
 #include "numerics/atomic_file.hpp"
@@ -72,8 +71,10 @@ count_report run_count_report(const count_report_config& config) {
       bool reused = false;
       const numerics::ensemble_summary summary = load_or_compute_on_group<numerics::ensemble_summary>(
           saved, ensemble_summary_codec(n, config.networks), reused,
-          [&] { return numerics::summarise(enumerate_on_group(numerics::sampled_networks(numerics::coupling_ensemble{n, jd, 0.0}), config.seed,
-                                                              config.networks, config.progress)); });
+          [&] {
+            const auto networks = numerics::sampled_networks(numerics::coupling_ensemble{n, jd, 0.0});
+            return numerics::summarise(enumerate_on_group(networks, config.seed, config.networks, config.progress));
+          });
       report.reused_points += reused;
       report.checks.push_back(evaluate_count_check(point, summary));
     }

@@ -175,7 +175,7 @@ std::vector<density_network> run_local_density_networks(const local_density_conf
       progress.advance(static_cast<std::uint64_t>(config.starts));
       continue;
     }
-    if (!reason.empty()) fmt::print(stderr, "steer: note: recomputing {} ({})\n", saved.file(k).string(), reason);
+    note_recomputing(saved.file(k), reason);
     per_network.push_back(run_network(config, k, progress));
     saved.save(k, codec, per_network.back());
   }

@@ -18,7 +18,8 @@ TEST(CountMcCalibration, EstimatesAgreeWithEnumerationWithinTheirErrorBars) {
   config.estimator.final_log_f = 1e-5;
   config.estimator.seed = 5;
   config.exact = true;
-  const auto result = steer::validation::run_count_mc_ensemble(config);
+  const auto result =
+      steer::validation::summarise_count_mc(config, steer::validation::run_count_mc_networks(config, {0, config.networks}));
   ASSERT_TRUE(result.calibration.has_value());
   const auto& c = *result.calibration;
   EXPECT_EQ(c.compared, 20);

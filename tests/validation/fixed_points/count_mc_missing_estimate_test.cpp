@@ -19,7 +19,7 @@ TEST(CountMcQuenched, NetworksWithoutAnEstimateAreListed) {
   c.estimator.seed = 4;
   c.exact = true;
   c.program_version = "test";
-  const auto r = validation::run_count_mc_ensemble(c);
+  const auto r = validation::summarise_count_mc(c, validation::run_count_mc_networks(c, {0, c.networks}));
   int without_fixed_points = 0;
   for (const auto& n : r.per_network) {
     const bool listed = std::find(r.networks_without_estimate.begin(), r.networks_without_estimate.end(), n.network) !=

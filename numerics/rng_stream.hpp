@@ -35,6 +35,9 @@ enum class stream_purpose : std::uint64_t {
   learning_update_mask = 104,
   learning_epoch_order = 105,
   learning_sweep_order = 106,  // visiting order of asynchronous sweeps
+  learning_curriculum = 107,   // keep/drop draw of the curriculum, per sample
+  learning_noise_mask = 108,   // init_mode noisy_zeros: the batch's unit mask, keyed by its first sample
+  learning_noise_sign = 109,   // init_mode noisy_zeros: the ±1 of a masked unit, per sample
 };
 
 class rng_stream {

@@ -2,12 +2,43 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 namespace steer::solvers {
 
 using numerics::panel_product;
+
+namespace {
+
+// noisy_zeros (spec §3.1): units numbered l·H + i (hidden) and L·H + c (readout); unit u is in the
+// batch's mask when draw u of the stream (seed, first sample id, learning_noise_mask) is below
+// init_noise, and a masked unit of sample b takes the sign of the next draw of (seed, id_b,
+// learning_noise_sign) — one draw per masked unit, in unit order.
+void add_initial_noise(const steering_parameters& p, batch_state& s, const std::vector<std::uint64_t>& sample_ids) {
+  const Eigen::Index hidden = p.hidden, units = p.layers * hidden + p.classes;
+  numerics::rng_stream mask_stream(p.seed, sample_ids.front(), numerics::stream_purpose::learning_noise_mask);
+  std::vector<Eigen::Index> masked;
+  for (Eigen::Index u = 0; u < units; ++u) {
+    if (mask_stream.uniform_open() < p.init_noise) masked.push_back(u);
+  }
+  for (std::size_t b = 0; b < sample_ids.size(); ++b) {
+    numerics::rng_stream sign_stream(p.seed, sample_ids[b], numerics::stream_purpose::learning_noise_sign);
+    const auto column = static_cast<Eigen::Index>(b);
+    for (const Eigen::Index u : masked) {
+      const float value = (sign_stream.next_u64() & 1U) != 0 ? 1.0F : -1.0F;
+      if (u < p.layers * hidden) {
+        s.hidden[static_cast<std::size_t>(u / hidden)](u % hidden, column) = value;
+      } else {
+        s.readout(u - p.layers * hidden, column) = value;
+      }
+    }
+  }
+  s.hidden_silent = std::all_of(s.hidden.begin(), s.hidden.end(), [](const matrix_f& h) { return (h.array() == 0.0F).all(); });
+}
+
+}  // namespace
 
 field_mode field_mode_of(int ignore_right) {
   switch (ignore_right) {
@@ -45,6 +76,7 @@ batch_state zero_state(const steering_network& net, const Eigen::Ref<const matri
     }
     s.hidden_silent = false;
   }
+  if (p.init_mode == initial_state_mode::noisy_zeros && labels != nullptr && batch > 0) add_initial_noise(p, s, sample_ids);
   if (p.p_update < 1.0) {
     for (const std::uint64_t id : sample_ids) s.update_streams.emplace_back(p.seed, id, numerics::stream_purpose::learning_update_mask);
   }

@@ -39,7 +39,10 @@ struct field_set {
 
 // The initial state of init_mode (§3.1: the zero state by default) for samples `inputs`; `labels`
 // (one per column) or nullptr for inference. `sample_ids` (one per column) key the update-mask
-// and sweep-order streams.
+// and sweep-order streams. noisy_zeros applies to training states only (labels given; inference
+// starts from the zero state, §5): one unit mask for the batch, every hidden unit of every layer
+// and every readout unit in it with probability init_noise, keyed by the batch's first sample id
+// (unique in a run: (epoch − 1)·P + position); each sample draws its own ±1 for the masked units.
 batch_state zero_state(const steering_network& net, const Eigen::Ref<const matrix_f>& inputs, const int* labels,
                        const std::vector<std::uint64_t>& sample_ids);
 

@@ -56,6 +56,7 @@ void steering_parameters::validate() const {
     require(std::isfinite(value) && value >= 0.0, name, value, "finite and >= 0");
   }
   require(p_update > 0.0 && p_update <= 1.0, "p_update", p_update, "in (0, 1]");
+  require(init_noise >= 0.0 && init_noise <= 1.0, "init_noise", init_noise, "in [0, 1]");
   const auto l = static_cast<std::size_t>(layers);
   require_list("lambda_internal", lambda_internal, l, true);
   require_list("lambda_input_skip", lambda_input_skip, l, true);

@@ -11,9 +11,11 @@ namespace steer::solvers {
 // rescaled (true), the same / 100 ("buggy"), or row directions with W_back's mean norm ("normalize").
 enum class feedback_tie { none, transpose, transpose_over_100, normalize };
 
-// init_mode (spec §3.1): every unit 0, or x copied into the first N units of every hidden layer
-// with the readout set to the 0/1 one-hot label (P9; zeros at inference).
-enum class initial_state_mode { zeros, input };
+// init_mode (spec §3.1): every unit 0; x copied into the first N units of every hidden layer
+// with the readout set to the 0/1 one-hot label (P9; zeros at inference); or noisy_zeros: a mask
+// of units shared by the batch, each with probability init_noise, set to random ±1 (training only;
+// zero_state in local_fields.hpp).
+enum class initial_state_mode { zeros, input, noisy_zeros };
 
 struct steering_parameters {
   int inputs = 784;   // N
@@ -45,6 +47,7 @@ struct steering_parameters {
   bool symmetric_threshold_internal_couplings = false;  // ΔJ_ij only where ΔJ_ji ≠ 0 too, per sample
   double bias_std = 0.0;
   initial_state_mode init_mode = initial_state_mode::zeros;
+  double init_noise = 0.0;  // noisy_zeros: probability that a unit is in the batch's random ±1 mask
   bool double_dynamics = true;  // §3.4
   bool double_update = false;   // hidden couplings learn from the phase-1 state, the readout from the final one (§3.4)
   double p_update = 1.0;        // probability that a unit is updated in a sweep (§3.2)

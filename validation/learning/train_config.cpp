@@ -133,21 +133,31 @@ key_spec feedback_tie_key() {
           }};
 }
 
-// init_mode (spec §3.1): zeros or input. noisy_zeros is refused: the spec leaves open whether its
-// unit mask is shared by the whole batch (which would make a sample's start depend on its batch).
+// init_mode (spec §3.1): zeros, input or noisy_zeros (local_fields.hpp says which units and streams).
 key_spec init_mode_key() {
   using solvers::initial_state_mode;
   const std::string name = "init_mode";
+  static const std::vector<std::pair<std::string, initial_state_mode>> modes = {
+      {"zeros", initial_state_mode::zeros}, {"input", initial_state_mode::input}, {"noisy_zeros", initial_state_mode::noisy_zeros}};
   return {{name, "a text", "\"zeros\"", "-",
-           "initial state: zeros, or input (x in the first N units of every layer, readout = 0/1 one-hot label)"},
+           "initial state of training: zeros; input (x in the first N units of every layer, readout = 0/1 one-hot "
+           "label); or noisy_zeros (a batch-wide mask of units, each with probability init_noise, set to random +-1)"},
           [name](training_config& c, const YAML::Node& v) {
             const auto text = convert<std::string>(v, name, "a text");
-            if (text != "zeros" && text != "input") {
-              throw std::invalid_argument(fmt::format("config key {}: expected zeros or input (noisy_zeros is not implemented), got '{}'", name, text));
+            for (const auto& [mode_name, mode] : modes) {
+              if (text == mode_name) {
+                c.model.init_mode = mode;
+                return;
+              }
             }
-            c.model.init_mode = text == "zeros" ? initial_state_mode::zeros : initial_state_mode::input;
+            throw std::invalid_argument(fmt::format("config key {}: expected zeros, input or noisy_zeros, got '{}'", name, text));
           },
-          [](const training_config& c) { return json(c.model.init_mode == initial_state_mode::zeros ? "zeros" : "input"); }};
+          [](const training_config& c) {
+            for (const auto& [mode_name, mode] : modes) {
+              if (c.model.init_mode == mode) return json(mode_name);
+            }
+            return json("zeros");
+          }};
 }
 
 // Works on const and non-const configs alike.
@@ -214,7 +224,8 @@ const std::vector<key_spec>& key_table() {
       real_key("data.synthetic.p", "probability", "bit-flip probability of synthetic samples", STEER_FIELD(c.synthetic_flip)),
       text_key("data.dir", "folder holding mnist/ and fashion-mnist/ (scripts/install-datasets.sh)", STEER_FIELD(c.data_dir)),
       init_mode_key(),
-      fixed_key("init_noise", 0.0, "probability of a random +-1 unit in init_mode noisy_zeros, which is not implemented"),
+      real_key("init_noise", "probability", "init_mode noisy_zeros: probability that a unit starts at a random +-1 (ignored otherwise)",
+               STEER_FIELD(c.model.init_noise)),
       fixed_key("lambda_x", 0.0, "left block of layer 1 (asserted 0 by the reference)"),
       fixed_key("lambda_input_output_skip", 0.0, "input -> readout skip"),
       bool_key("double_update", "hidden couplings learn from the phase-1 state, the readout from the final one (needs double_dynamics)",
@@ -230,7 +241,11 @@ const std::vector<key_spec>& key_table() {
       bool_key("symmetric_threshold_internal_couplings",
                "per sample, dJ_ij kept only where dJ_ji is non-zero too, replaced by their mean (wins over the symmetrised update)",
                STEER_FIELD(c.model.symmetric_threshold_internal_couplings)),
-      fixed_key("begin_curriculum", 1.0, "fraction of training after which the curriculum starts"),
+      real_key("begin_curriculum", "fraction", "curriculum from epoch ceil(begin_curriculum*num_epochs)+1 on (1 = off)",
+               STEER_FIELD(c.begin_curriculum)),
+      omitted_at_default(real_key("p_curriculum", "probability",
+                                  "curriculum: keep a misclassified sample with this probability, a right one with 1 - it",
+                                  STEER_FIELD(c.p_curriculum))),
   };
   return table;
 }
@@ -327,6 +342,8 @@ void finalize_config(training_config& config) {
   require(config.batch_size >= 1 && config.batch_size <= config.p_per_class * m.classes, "batch_size", config.batch_size,
           "in 1..(training samples)");
   require(config.num_epochs >= 0 && config.num_epochs <= 100000, "num_epochs", config.num_epochs, "in 0..100000");
+  require(config.begin_curriculum >= 0.0 && config.begin_curriculum <= 1.0, "begin_curriculum", config.begin_curriculum, "in [0, 1]");
+  require(config.p_curriculum >= 0.0 && config.p_curriculum <= 1.0, "p_curriculum", config.p_curriculum, "in [0, 1]");
   const solvers::training_schedule& s = config.schedule;
   for (const auto& [name, epochs] : {std::pair<const char*, int>{"num_epochs_warmup", s.warmup}, {"num_epochs_couplings", s.couplings},
                                      {"num_epochs_full", s.full}, {"num_epochs_tuning", s.tuning}}) {

@@ -26,6 +26,10 @@ struct training_config {
   int batch_size = 16;
   int num_epochs = 20;
   solvers::training_schedule schedule;  // multi_step_train phases (epochs); num_epochs = their sum
+  // Curriculum (spec §4.6; training_run.hpp): from epoch ⌈begin_curriculum·num_epochs⌉ + 1 on, a
+  // sample is kept with probability p_curriculum if inference misclassifies it, 1 − p_curriculum if not.
+  double begin_curriculum = 1.0;  // 1 = off (every baseline)
+  double p_curriculum = 0.5;      // no default in the spec; 0.5 keeps every sample with probability 1/2
   bool lambda_r_set = false;      // lambda_r defaults to lambda_l (reference: ${lambda_l})
   bool steps_eval_set = false;    // max_steps_eval defaults to max_steps_train
 };

@@ -143,8 +143,16 @@ double accuracy(const solvers::steering_network& net, const numerics::labelled_s
   return static_cast<double>(right) / static_cast<double>(predicted.size());
 }
 
+std::optional<double> curriculum_of_epoch(const training_config& config, int epoch) {
+  if (config.begin_curriculum >= 1.0) return std::nullopt;
+  const double start = config.begin_curriculum * config.num_epochs;
+  if (static_cast<double>(epoch - 1) < start - 1e-9 * std::max(1.0, start)) return std::nullopt;
+  return config.p_curriculum;
+}
+
 solvers::stability_sums train_epoch(solvers::steering_network& net, const numerics::labelled_set& train, int batch_size,
-                                    int epoch, const std::function<void(const running_epoch&)>& after_batch) {
+                                    int epoch, const std::function<void(const running_epoch&)>& after_batch,
+                                    std::optional<double> p_curriculum) {
   const auto size = static_cast<std::size_t>(train.size());
   std::vector<std::size_t> order(size);
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -164,14 +172,33 @@ solvers::stability_sums train_epoch(solvers::steering_network& net, const numeri
       labels[k] = train.labels[order[first + k]];
       ids[k] = static_cast<std::uint64_t>(epoch - 1) * size + first + k;
     }
-    if (after_batch && running.batches % accuracy_check_interval == 0) {
-      const std::vector<int> predicted = solvers::predict(net, inputs);
+    const bool check = after_batch && running.batches % accuracy_check_interval == 0;
+    std::vector<int> predicted;
+    if (check || p_curriculum) predicted = solvers::predict(net, inputs);
+    if (check) {
       for (std::size_t k = 0; k < b; ++k) running.correct += predicted[k] == labels[k] ? 1 : 0;
       running.checked += b;
     }
-    solvers::batch_state state = solvers::zero_state(net, inputs, labels.data(), ids);
-    solvers::steer_dynamics(net, state, fields);
-    running.sums.add(solvers::apply_plasticity(net, state, fields));
+    std::size_t kept = b;
+    if (p_curriculum) {  // the kept samples move to the front, in order
+      kept = 0;
+      for (std::size_t k = 0; k < b; ++k) {
+        const double keep = predicted[k] != labels[k] ? *p_curriculum : 1.0 - *p_curriculum;
+        if (numerics::rng_stream(net.parameters.seed, ids[k], numerics::stream_purpose::learning_curriculum).uniform_open() >= keep) {
+          continue;
+        }
+        inputs.col(static_cast<Eigen::Index>(kept)) = inputs.col(static_cast<Eigen::Index>(k));
+        labels[kept] = labels[k];
+        ids[kept++] = ids[k];
+      }
+    }
+    if (kept > 0) {
+      const std::vector<std::uint64_t> kept_ids(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(kept));
+      solvers::batch_state state =
+          solvers::zero_state(net, inputs.leftCols(static_cast<Eigen::Index>(kept)), labels.data(), kept_ids);
+      solvers::steer_dynamics(net, state, fields);
+      running.sums.add(solvers::apply_plasticity(net, state, fields));
+    }
     ++running.batches;
     if (after_batch) after_batch(running);
   }
@@ -218,15 +245,18 @@ run_outcome run_training(const training_config& config, const std::filesystem::p
       };
       // Only a visible progress line pays for the running accuracy's inference.
       sums = train_epoch(net, task.train, config.batch_size, epoch,
-                         display.progress ? std::function<void(const running_epoch&)>(show) : nullptr);
+                         display.progress ? std::function<void(const running_epoch&)>(show) : nullptr,
+                         curriculum_of_epoch(config, epoch));
     }
     epoch_metrics m;
     m.epoch = epoch;
     m.train_seconds = seconds_since(start);
     m.samples_per_second = static_cast<double>(batches * static_cast<std::uint64_t>(config.batch_size)) / m.train_seconds;
     for (std::size_t l = 0; l < sums.count.size(); ++l) {
-      m.unstable_fraction.push_back(sums.unstable[l] / sums.count[l]);
-      m.mean_stability.push_back(sums.stability[l] / sums.count[l]);
+      // An epoch whose curriculum kept no sample reports 0 for both (nothing was unstable).
+      const double count = std::max(sums.count[l], 1.0);
+      m.unstable_fraction.push_back(sums.unstable[l] / count);
+      m.mean_stability.push_back(sums.stability[l] / count);
     }
     m.train_accuracy = accuracy(net, task.train);
     m.eval_accuracy = accuracy(net, task.eval);

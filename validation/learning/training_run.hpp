@@ -54,8 +54,20 @@ inline constexpr std::uint64_t accuracy_check_interval = 16;
 // (epoch − 1)·P + k. `after_batch` (may be empty) is called after each batch with the running
 // figures; only then are batches checked. Checking never changes the trained couplings: inference
 // has its own update-mask streams (solvers/learning/relaxation.hpp) and does not touch the network.
+// With `p_curriculum` (the curriculum of spec §4.6 is on in this epoch) each batch is first
+// classified as the running accuracy is (inference from the zero state, couplings before the
+// update, inference's own streams); sample k is kept when the draw of the stream ((epoch − 1)·P + k,
+// learning_curriculum) is below p_curriculum if it is misclassified, 1 − p_curriculum if not. The
+// kept samples form the batch (B = their number in the 1/√B scaling); a batch with none kept is
+// skipped, weight decay included. The stability sums cover the trained samples only.
 solvers::stability_sums train_epoch(solvers::steering_network& net, const numerics::labelled_set& train, int batch_size,
-                                    int epoch, const std::function<void(const running_epoch&)>& after_batch);
+                                    int epoch, const std::function<void(const running_epoch&)>& after_batch,
+                                    std::optional<double> p_curriculum = std::nullopt);
+
+// p_curriculum when the curriculum is on in `epoch` (1-based): from the first epoch that starts
+// with at least begin_curriculum of the run's epochs done, i.e. epoch − 1 ≥ begin_curriculum·num_epochs
+// (to 1e-9, so 0.3·10 counts as 3); never with begin_curriculum = 1.
+std::optional<double> curriculum_of_epoch(const training_config& config, int epoch);
 
 // The running figures as the progress line shows them: batch, running accuracy, unstable fractions.
 std::string running_note(const running_epoch& running, std::uint64_t batches);

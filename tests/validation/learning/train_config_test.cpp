@@ -50,8 +50,19 @@ TEST(TrainConfig, RefusesBadInputWithOneLineNamingTheKey) {
   EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "fc_left=maybe"); }), "config key fc_left: expected true or false, got 'maybe'");
   EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "fc_input=true"); }),
             "config key fc_input: only false is implemented, got 'true'");
-  EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "init_mode=noisy_zeros"); }),
-            "config key init_mode: expected zeros or input (noisy_zeros is not implemented), got 'noisy_zeros'");
+  EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "init_mode=noisy"); }),
+            "config key init_mode: expected zeros, input or noisy_zeros, got 'noisy'");
+  for (const auto& [setting, message] : std::vector<std::pair<std::string, std::string>>{
+           {"begin_curriculum=-0.1", "begin_curriculum must be in [0, 1], got -0.1"},
+           {"begin_curriculum=1.5", "begin_curriculum must be in [0, 1], got 1.5"},
+           {"p_curriculum=-0.5", "p_curriculum must be in [0, 1], got -0.5"},
+           {"p_curriculum=2", "p_curriculum must be in [0, 1], got 2"},
+           {"init_noise=1.01", "init_noise must be in [0, 1], got 1.01"},
+           {"init_noise=-1", "init_noise must be in [0, 1], got -1"}}) {
+    training_config bad;
+    apply_setting(bad, setting);
+    EXPECT_EQ(invalid_argument_message([&] { finalize_config(bad); }), message) << setting;
+  }
   EXPECT_EQ(invalid_argument_message([&] { apply_setting(c, "symmetric_W=sometimes"); }),
             "config key symmetric_W: expected false, true, buggy or normalize, got 'sometimes'");
   training_config schedule;

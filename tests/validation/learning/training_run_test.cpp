@@ -80,6 +80,8 @@ TEST(TrainingRun, SlicedRunEndsWithTheBytesOfOneRunForEveryStatefulOption) {
       {"num_epochs=4", "double_dynamics=true", "double_update=true", "p_update=0.9"},
       {"num_epochs=4", "num_layers=2", "lambda_wback_skip=[0.5]", "lambda_wforth_skip=[0.5]", "lambda_l=1", "threshold=[0.9,0.9,3]",
        "symmetric_update_internal_couplings=true"},
+      {"num_epochs=4", "begin_curriculum=0.25", "p_curriculum=0.8", "p_update=0.9"},
+      {"num_epochs=4", "init_mode=noisy_zeros", "init_noise=0.3"},
   };
   for (const auto& settings : variants) {
     training_config c = tiny(1);
@@ -109,12 +111,38 @@ TEST(TrainingRun, SlicedRunEndsWithTheBytesOfOneRunForEveryStatefulOption) {
 
 TEST(TrainingRun, IdenticalForAnyThreadCount) {
   const int threads = omp_get_max_threads();
-  omp_set_num_threads(1);
-  const run_outcome one = run_training(tiny(2, 0.9), fresh_dir("t1"), quiet);
-  omp_set_num_threads(2);
-  const run_outcome two = run_training(tiny(2, 0.9), fresh_dir("t2"), quiet);
+  for (const std::vector<std::string>& settings :
+       std::vector<std::vector<std::string>>{{}, {"begin_curriculum=0", "init_mode=noisy_zeros", "init_noise=0.4"}}) {
+    training_config c = tiny(2, 0.9);
+    for (const std::string& s : settings) apply_setting(c, s);
+    finalize_config(c);
+    omp_set_num_threads(1);
+    const run_outcome one = run_training(c, fresh_dir("t1"), quiet);
+    omp_set_num_threads(2);
+    const run_outcome two = run_training(c, fresh_dir("t2"), quiet);
+    omp_set_num_threads(3);
+    const run_outcome three = run_training(c, fresh_dir("t3"), quiet);
+    EXPECT_EQ(bytes_of(one.model_file), bytes_of(two.model_file)) << settings.size();
+    EXPECT_EQ(bytes_of(one.model_file), bytes_of(three.model_file)) << settings.size();
+  }
   omp_set_num_threads(threads);
-  EXPECT_EQ(bytes_of(one.model_file), bytes_of(two.model_file));
+}
+
+// The keys' defaults are today's run: begin_curriculum = 1 (any p_curriculum) and noisy_zeros with
+// init_noise = 0 train the bytes of the plain run.
+TEST(TrainingRun, CurriculumOffAndNoiselessStartGiveThePlainBytes) {
+  const run_outcome plain = run_training(tiny(2, 0.9), fresh_dir("plain"), quiet);
+  for (const std::vector<std::string>& settings : std::vector<std::vector<std::string>>{
+           {"begin_curriculum=1", "p_curriculum=0.9"}, {"init_mode=noisy_zeros", "init_noise=0"}}) {
+    training_config c = tiny(2, 0.9);
+    for (const std::string& s : settings) apply_setting(c, s);
+    finalize_config(c);
+    const run_outcome other = run_training(c, fresh_dir("other"), quiet);
+    // The model file holds the config, so the other run's couplings are written with the plain config.
+    const loaded_model b = read_model_file(other.model_file);
+    EXPECT_TRUE(model_bytes(tiny(2, 0.9), b.network) == bytes_of(plain.model_file)) << settings.front();
+    EXPECT_EQ(plain.epochs.back().unstable_fraction, other.epochs.back().unstable_fraction) << settings.front();
+  }
 }
 
 TEST(TrainingRun, RefusesAnotherConfigAndCorruptFiles) {

@@ -104,14 +104,15 @@ TEST(NoisyZeros, FullNoiseSetsEveryUnitToRandomSigns) {
 TEST(NoisyZeros, MaskIsSharedByTheBatchAndCoversInitNoiseOfTheUnits) {
   for (const double noise : {0.1, 0.3}) {
     const matrix_f units = all_units(noisy_start(noise));
-    const auto masked = (units.array() != 0.0F).cast<int>();
+    // Evaluated into arrays: an `auto` Eigen expression would keep a reference to a temporary.
+    const Eigen::ArrayXXi masked = (units.array() != 0.0F).cast<int>();
     const Eigen::ArrayXi per_unit = masked.rowwise().sum();
     // Each unit is masked in every sample or in none.
     EXPECT_TRUE(((per_unit == 0) || (per_unit == 6)).all()) << noise;
-    const double n = double(units.rows()), fraction = (per_unit == 6).count() / n;
+    const double n = double(units.rows()), fraction = static_cast<double>((per_unit == 6).count()) / n;
     EXPECT_NEAR(fraction, noise, 4.0 * std::sqrt(noise * (1.0 - noise) / n)) << noise;  // 4σ = 0.038 / 0.058
     // Another batch (another first sample id) draws another mask, the same batch the same one.
-    const auto other = (all_units(noisy_start(noise, 46)).array() != 0.0F).cast<int>();
+    const Eigen::ArrayXXi other = (all_units(noisy_start(noise, 46)).array() != 0.0F).cast<int>();
     EXPECT_FALSE((other == masked).all()) << noise;
     EXPECT_TRUE(all_units(noisy_start(noise)) == units) << noise;
   }

@@ -97,7 +97,7 @@ TEST(NoisyZeros, FullNoiseSetsEveryUnitToRandomSigns) {
   // The mask is shared, the signs are each sample's own: +1 in half the entries (4σ of 6030
   // draws = 0.026), and the columns differ.
   const double n = double(units.size());
-  EXPECT_NEAR((units.array() > 0.0F).count() / n, 0.5, 4.0 * std::sqrt(0.25 / n));
+  EXPECT_NEAR(static_cast<double>((units.array() > 0.0F).count()) / n, 0.5, 4.0 * std::sqrt(0.25 / n));
   EXPECT_FALSE(units.col(0) == units.col(1));
 }
 

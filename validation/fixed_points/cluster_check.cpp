@@ -123,7 +123,7 @@ cluster_check summarise_clusters(const cluster_check_config& config, std::vector
 }
 
 cluster_check run_cluster_check(const cluster_check_config& config) {
-  const auto options = ensemble_options_for(config.seed, config.networks, config.progress, enumeration_keeps::fixed_points);
+  const auto options = ensemble_options_for(config.seed, {0, config.networks}, config.progress, enumeration_keeps::fixed_points);
   std::vector<numerics::network_geometry> per_network(static_cast<std::size_t>(std::max<std::int64_t>(config.networks, 0)));
   std::vector<std::vector<numerics::packed_state>> states(config.geometry.keep_component_ids ? per_network.size() : 0);
   // Options are checked before the parallel loop: nothing inside it may throw.

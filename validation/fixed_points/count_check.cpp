@@ -115,11 +115,12 @@ count_check evaluate_count_check(const count_check_config& config, const numeric
   return check;
 }
 
-numerics::ensemble_options ensemble_options_for(std::uint64_t seed, std::int64_t networks, bool progress,
+numerics::ensemble_options ensemble_options_for(std::uint64_t seed, index_range networks, bool progress,
                                                 enumeration_keeps keeps) {
   numerics::ensemble_options options;
   options.seed = seed;
-  options.networks = networks;
+  options.first_network = networks.begin;
+  options.networks = networks.size();
   options.progress = progress;
   options.pair_histograms = keeps == enumeration_keeps::pair_histograms;
   options.keep_states = keeps == enumeration_keeps::fixed_points;
@@ -131,15 +132,13 @@ std::vector<numerics::network_fixed_points> enumerate_on_group(const numerics::n
   return compute_on_group<numerics::network_fixed_points>(
       networks, fixed_point_count_codec(source.n, true), [&](index_range block) {
         if (block.size() == 0) return std::vector<numerics::network_fixed_points>{};
-        auto options = ensemble_options_for(seed, block.size(), progress, enumeration_keeps::pair_histograms);
-        options.first_network = block.begin;
-        return numerics::enumerate_networks(source, options);
+        return numerics::enumerate_networks(source, ensemble_options_for(seed, block, progress, enumeration_keeps::pair_histograms));
       });
 }
 
 count_check run_count_check(const count_check_config& config) {
   const auto options =
-      ensemble_options_for(config.seed, config.networks, config.progress, enumeration_keeps::pair_histograms);
+      ensemble_options_for(config.seed, {0, config.networks}, config.progress, enumeration_keeps::pair_histograms);
   const auto per_network = numerics::enumerate_ensemble({config.n, config.self_coupling, 0.0}, options);
   return evaluate_count_check(config, numerics::summarise(per_network));
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "numerics/fixed_points/ensemble_enumeration.hpp"
+#include "validation/ensemble/shard_range.hpp"
 
 namespace steer::validation {
 
@@ -76,8 +77,9 @@ double pair_z_score(const numerics::mean_with_error& measured, double theory, in
 enum class enumeration_keeps { pair_histograms, fixed_points, count_only };
 
 // The enumeration options of every validation sweep over sampled networks (count checks, the
-// report's points, cluster checks): networks 0..networks−1 of the streams keyed by `seed`.
-numerics::ensemble_options ensemble_options_for(std::uint64_t seed, std::int64_t networks, bool progress,
+// report's points, cluster checks): networks [networks.begin, networks.end) of the streams keyed by
+// `seed` — all of them ({0, M}) in one process, a rank's block under MPI.
+numerics::ensemble_options ensemble_options_for(std::uint64_t seed, index_range networks, bool progress,
                                                 enumeration_keeps keeps);
 
 // Networks 0..networks−1 of `source` enumerated with their pair histograms, each rank of the

@@ -61,10 +61,8 @@ cluster_check cluster_point(const geometry_report_config& c, int n, double jd, i
             c.cluster_networks, network_geometry_codec(n, config.geometry), [&](index_range block) {
               std::vector<numerics::network_geometry> geometries(static_cast<std::size_t>(block.size()));
               if (block.size() == 0) return geometries;
-              auto options = ensemble_options_for(c.seed, block.size(), c.progress, enumeration_keeps::fixed_points);
-              options.first_network = block.begin;
               numerics::for_each_enumerated_network(
-                  config.source, options,
+                  config.source, ensemble_options_for(c.seed, block, c.progress, enumeration_keeps::fixed_points),
                   [&](std::int64_t k, const numerics::coupling_matrix&, numerics::enumeration_result&& found) {
                     geometries[static_cast<std::size_t>(k)] =
                         numerics::analyse_network_geometry(found.fixed_points, n, config.geometry);

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """tools/fit_threshold_drift.py on noiseless synthetic thresholds: each form is recovered exactly
 from data it generated (a, b, nu to 1e-6, chi2 ~ 0), and bad input stops with one line."""
+import math
 import re
 import subprocess
 import sys
@@ -30,7 +31,7 @@ assert abs(number(r"a = ([-\d.]+)", line) - 0.9) < 1e-4, line
 assert abs(number(r"nu = ([-\d.]+)", line) - 0.4) < 1e-3, line
 assert number(r"chi2 = ([-\d.]+)", line) < 1e-3, line
 
-log = fit([(n, 1.25 - 4.5 / __import__("math").log(n)) for n in SIZES])
+log = fit([(n, 1.25 - 4.5 / math.log(n)) for n in SIZES])
 line = log.stdout.splitlines()[3]
 assert line.startswith("  a + b / ln N"), log.stdout
 assert abs(number(r"a = ([-\d.]+)", line) - 1.25) < 1e-4, line

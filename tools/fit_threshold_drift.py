@@ -23,24 +23,50 @@ import numpy as np
 from scipy.optimize import minimize_scalar
 
 
+def refuse(message):
+    """Bad input: one line on stderr and exit code 2, as every steer command."""
+    print(f"fit_threshold_drift: error: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def number(row, column, table, line):
+    try:
+        value = float(row[column])
+    except (KeyError, TypeError, ValueError):
+        refuse(f"{table} line {line}: column {column} is missing or not a number ({row.get(column)!r})")
+    if not math.isfinite(value):
+        refuse(f"{table} line {line}: {column} must be finite, got {value}")
+    return value
+
+
 def read_points(paths, algorithm):
     points = {}
     for path in paths:
         table = Path(path) / "thresholds.csv" if Path(path).is_dir() else Path(path)
         if not table.is_file():
-            sys.exit(f"fit_threshold_drift: error: {table} does not exist")
+            refuse(f"{table} does not exist")
         with open(table, newline="") as f:
-            for row in csv.DictReader(f):
+            reader = csv.DictReader(f)
+            missing = {"algorithm", "n", "threshold", "threshold_error"} - set(reader.fieldnames or [])
+            if missing:
+                refuse(f"{table} lacks the columns {', '.join(sorted(missing))}")
+            for line, row in enumerate(reader, start=2):
                 if row.get("kind", "measured") != "measured" or row["algorithm"] != algorithm:
                     continue
                 if row["threshold"] == "" or row["threshold_error"] == "":
                     continue  # a flagged threshold has no error and cannot be weighted
-                n = int(row["n"])
+                n = number(row, "n", table, line)
+                if n != int(n) or n < 2:
+                    refuse(f"{table} line {line}: n must be an integer >= 2, got {row['n']}")
+                n = int(n)
                 if n in points:
-                    sys.exit(f"fit_threshold_drift: error: N = {n} appears twice ({table})")
-                points[n] = (float(row["threshold"]), float(row["threshold_error"]))
+                    refuse(f"N = {n} appears twice ({table})")
+                error = number(row, "threshold_error", table, line)
+                if error <= 0:
+                    refuse(f"{table} line {line}: threshold_error must be > 0, got {error}")
+                points[n] = (number(row, "threshold", table, line), error)
     if len(points) < 4:
-        sys.exit(f"fit_threshold_drift: error: {len(points)} sizes of {algorithm}; the power law needs at least 4")
+        refuse(f"{len(points)} sizes of {algorithm}; the power law needs at least 4")
     sizes = np.array(sorted(points), dtype=float)
     values = np.array([points[int(n)][0] for n in sizes])
     errors = np.array([points[int(n)][1] for n in sizes])

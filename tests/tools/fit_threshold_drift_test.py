@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """tools/fit_threshold_drift.py on noiseless synthetic thresholds: each form is recovered exactly
-from data it generated (a, b, nu to 1e-6, chi2 ~ 0), and bad input stops with one line."""
+from data it generated (a to 1e-4, b and nu to 1e-3, chi2 < 1e-3), and bad input (too few sizes, a repeated N,
+nan or zero errors, a word for N, a missing column) stops with one line and exit code 2."""
 import math
 import re
 import subprocess
@@ -12,11 +13,11 @@ SCRIPT = Path(sys.argv[1])
 SIZES = [100, 200, 400, 800, 1600, 3200]
 
 
-def fit(rows, *extra):
+def fit(rows, *extra, table_text=lambda text: text):
     with tempfile.TemporaryDirectory() as scratch:
         table = Path(scratch) / "thresholds.csv"
-        table.write_text("algorithm,n,threshold,threshold_error,max_sweeps,kind\n" +
-                         "".join(f"async,{n},{t!r},0.01,1000,measured\n" for n, t in rows))
+        table.write_text(table_text("algorithm,n,threshold,threshold_error,max_sweeps,kind\n" +
+                                    "".join(f"async,{n},{t!r},0.01,1000,measured\n" for n, t in rows)))
         return subprocess.run(["/usr/bin/python3", str(SCRIPT), *extra, scratch], capture_output=True, text=True)
 
 
@@ -38,9 +39,25 @@ assert abs(number(r"a = ([-\d.]+)", line) - 1.25) < 1e-4, line
 assert abs(number(r"b = ([-\d.]+)", line) + 4.5) < 1e-3, line
 assert number(r"chi2 = ([-\d.]+)", line) < 1e-3, line
 
+def refused(result, message):
+    """Bad input: exit code 2 and exactly one line naming the problem."""
+    return result.returncode == 2 and result.stderr == f"fit_threshold_drift: error: {message}\n"
+
+
 few = fit([(n, 0.5) for n in SIZES[:3]])
-assert few.returncode != 0 and few.stderr.strip() == (
-    "fit_threshold_drift: error: 3 sizes of async; the power law needs at least 4"), few.stderr
+assert refused(few, "3 sizes of async; the power law needs at least 4"), few.stderr
 other = fit([(n, 0.5) for n in SIZES], "--algorithm", "anneal")
-assert other.returncode != 0 and "0 sizes of anneal" in other.stderr, other.stderr
+assert refused(other, "0 sizes of anneal; the power law needs at least 4"), other.stderr
+nan_error = fit([(n, 0.5) for n in SIZES], table_text=lambda rows: rows.replace(",0.01,", ",nan,", 1))
+assert nan_error.returncode == 2 and "threshold_error must be finite, got nan" in nan_error.stderr, nan_error.stderr
+zero_error = fit([(n, 0.5) for n in SIZES], table_text=lambda rows: rows.replace(",0.01,", ",0,", 1))
+assert zero_error.returncode == 2 and "threshold_error must be > 0, got 0.0" in zero_error.stderr, zero_error.stderr
+word = fit([(n, 0.5) for n in SIZES], table_text=lambda rows: rows.replace("async,100,", "async,hundred,", 1))
+assert word.returncode == 2 and "column n is missing or not a number ('hundred')" in word.stderr, word.stderr
+twice = fit([(n, 0.5) for n in SIZES + [100]])
+assert twice.returncode == 2 and "N = 100 appears twice" in twice.stderr, twice.stderr
+columns = fit([(n, 0.5) for n in SIZES], table_text=lambda rows: rows.replace("threshold_error", "error", 1))
+assert columns.returncode == 2 and "lacks the columns threshold_error" in columns.stderr, columns.stderr
+for result in (nan_error, zero_error, word, twice, columns):
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
 print("fit_threshold_drift: all checks passed")

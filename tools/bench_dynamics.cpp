@@ -3,7 +3,10 @@
 // neuron's field from the double couplings before deciding it, both measured here on the same
 // network and trajectory (DESIGN.md, Benchmarks; issue 9 "Benchmarks"). At N = 10^4 a flip streams
 // a 40 KB column of the 400 MB float copy from memory, so the incremental loop is bound by memory
-// bandwidth: the bytes/s it reaches are reported.
+// bandwidth: the bytes/s it reaches are reported, beside the bytes/s of merely summing columns of an
+// N² float array in the same jumping order, measured in the same run — the memory roofline of this
+// access pattern, so the ratio says how close to memory-bound the update is.
+#include <Eigen/Core>
 #include <fmt/format.h>
 
 #include <chrono>
@@ -49,13 +52,34 @@ timing measure(Run&& run, double min_seconds) {
   }
 }
 
+// Bytes/s of reading whole columns (4N contiguous bytes) of an N² float array, the next column 7919
+// columns on (mod N), as flips of random neurons jump between columns of the couplings. Eigen sums
+// each column with vector accumulators, so the loop is limited by memory, not by an add chain.
+double column_read_bytes_per_second(int n, double min_seconds) {
+  const auto size = static_cast<std::size_t>(n);
+  const std::vector<float> matrix(size * size, 1.0f);
+  for (std::int64_t columns = 1;; columns *= 2) {
+    const auto start = std::chrono::steady_clock::now();
+    double total = 0.0;
+    std::size_t k = 0;
+    for (std::int64_t c = 0; c < columns; ++c) {
+      total += Eigen::Map<const Eigen::VectorXf>(&matrix[k * size], n).sum();
+      k = (k + 7919) % size;
+    }
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // Every entry is 1, so the sum counts the floats read (exact: n < 2^24 per column).
+    if (total != static_cast<double>(columns) * n) throw std::logic_error("bench dynamics: column sums are wrong");
+    if (elapsed >= min_seconds) return static_cast<double>(columns) * 4.0 * n / elapsed;
+  }
+}
+
 void run_bench(const bench_options& o) {
   apply_common_options(o.common);
   const auto sizes = parse_size_list(o.sizes, "--sizes", 10, max_bench_neurons);
   const auto out = o.common.out.empty() ? std::filesystem::path{} : prepare_output_directory(o.common.out);
   json rows = json::array();
   std::string csv = "n,self_coupling,flips_per_second,ns_per_flip,baseline_flips_per_second,speedup,"
-                    "coupling_bytes_per_second,same_trajectory\n";
+                    "coupling_bytes_per_second,column_read_bytes_per_second,bandwidth_fraction,same_trajectory\n";
   for (const int n : sizes) {
     const auto couplings = numerics::sample_couplings({n, o.self_coupling, 0.0}, o.common.seed, 0);
     const auto start = solvers::random_spin_vector(n, o.common.seed, 0);
@@ -71,6 +95,7 @@ void run_bench(const bench_options& o) {
     const bool same = dynamics.run(start, options(naive.sweeps)).state == naive.state;
     // Per flip: one column of N floats streamed (the fields, 8N bytes, stay in cache).
     const double bytes = fast.flips_per_second * 4.0 * n;
+    const double roofline = column_read_bytes_per_second(n, o.min_seconds);
     const json row = {{"n", n},
                       {"self_coupling", o.self_coupling},
                       {"flips_per_second", fast.flips_per_second},
@@ -79,16 +104,19 @@ void run_bench(const bench_options& o) {
                       {"baseline_ns_per_flip", 1e9 / naive.flips_per_second},
                       {"speedup", fast.flips_per_second / naive.flips_per_second},
                       {"coupling_bytes_per_second", bytes},
+                      {"column_read_bytes_per_second", roofline},
+                      {"bandwidth_fraction", bytes / roofline},
                       {"flips_timed", fast.flips},
                       {"same_trajectory", same}};
     rows.push_back(row);
-    csv += fmt::format("{},{},{},{},{},{},{},{}\n", n, o.self_coupling, fast.flips_per_second, 1e9 / fast.flips_per_second,
-                       naive.flips_per_second, fast.flips_per_second / naive.flips_per_second, bytes, same);
+    csv += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", n, o.self_coupling, fast.flips_per_second,
+                       1e9 / fast.flips_per_second, naive.flips_per_second, fast.flips_per_second / naive.flips_per_second,
+                       bytes, roofline, bytes / roofline, same);
     if (!o.common.json)
-      fmt::print("N={}: {:.3g} flips/s ({:.3g} ns/flip, {:.3g} GB/s of couplings), naive recompute {:.3g} flips/s, "
-                 "speedup {:.0f}x, same trajectory: {}\n",
-                 n, fast.flips_per_second, 1e9 / fast.flips_per_second, bytes / 1e9, naive.flips_per_second,
-                 fast.flips_per_second / naive.flips_per_second, same);
+      fmt::print("N={}: {:.3g} flips/s ({:.3g} ns/flip, {:.3g} GB/s of couplings = {:.2f} of the {:.3g} GB/s of "
+                 "summing columns), naive recompute {:.3g} flips/s, speedup {:.0f}x, same trajectory: {}\n",
+                 n, fast.flips_per_second, 1e9 / fast.flips_per_second, bytes / 1e9, bytes / roofline, roofline / 1e9,
+                 naive.flips_per_second, fast.flips_per_second / naive.flips_per_second, same);
   }
   const json result = sizes.size() == 1 ? rows.front() : json{{"table", rows}};
   if (!out.empty()) {

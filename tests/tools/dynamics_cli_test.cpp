@@ -40,6 +40,10 @@ TEST(DynamicsCli, BenchReportsARatioAndTheSameTrajectory) {
   EXPECT_TRUE(j["same_trajectory"].get<bool>());
   EXPECT_GT(j["speedup"].get<double>(), 1.0);
   EXPECT_GT(j["coupling_bytes_per_second"].get<double>(), 0.0);
+  // The roofline is measured, and the fraction is the quotient of the two reported rates.
+  const double roofline = j["column_read_bytes_per_second"].get<double>();
+  EXPECT_GT(roofline, 0.0);
+  EXPECT_NEAR(j["bandwidth_fraction"].get<double>(), j["coupling_bytes_per_second"].get<double>() / roofline, 1e-12);
 }
 
 TEST(DynamicsCli, BadInputIsOneLineAndExitCode2) {

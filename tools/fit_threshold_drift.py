@@ -9,9 +9,10 @@ implementation (SciPy), so it also checks that code:
                 error of a unconditional, sqrt(C_aa) with C = (J^T W J)^-1 over (a, b, nu);
   a + b / ln N: linear least squares.
 
-Usage: /usr/bin/python3 fit_threshold_drift.py [--algorithm async] RUN_OR_CSV...
+Usage: /usr/bin/python3 fit_threshold_drift.py [--algorithm async] [--plot OUT.png] RUN_OR_CSV...
 Each argument is a run directory (its thresholds.csv) or a CSV with the columns
 algorithm,n,threshold,threshold_error (rows of kind "measured" only, when the column exists).
+--plot draws the thresholds vs N of every algorithm in the inputs, and the two fits of this one.
 """
 import argparse
 import csv
@@ -39,7 +40,8 @@ def number(row, column, table, line):
     return value
 
 
-def read_points(paths, algorithm):
+def read_all_points(paths):
+    """{algorithm: {N: (threshold, error)}} over every measured row with an error."""
     points = {}
     for path in paths:
         table = Path(path) / "thresholds.csv" if Path(path).is_dir() else Path(path)
@@ -51,7 +53,7 @@ def read_points(paths, algorithm):
             if missing:
                 refuse(f"{table} lacks the columns {', '.join(sorted(missing))}")
             for line, row in enumerate(reader, start=2):
-                if row.get("kind", "measured") != "measured" or row["algorithm"] != algorithm:
+                if row.get("kind", "measured") != "measured":
                     continue
                 if row["threshold"] == "" or row["threshold_error"] == "":
                     continue  # a flagged threshold has no error and cannot be weighted
@@ -59,18 +61,19 @@ def read_points(paths, algorithm):
                 if n != int(n) or n < 2:
                     refuse(f"{table} line {line}: n must be an integer >= 2, got {row['n']}")
                 n = int(n)
-                if n in points:
-                    refuse(f"N = {n} appears twice ({table})")
+                sizes = points.setdefault(row["algorithm"], {})
+                if n in sizes:
+                    refuse(f"N = {n} of {row['algorithm']} appears twice ({table})")
                 error = number(row, "threshold_error", table, line)
                 if error <= 0:
                     refuse(f"{table} line {line}: threshold_error must be > 0, got {error}")
-                points[n] = (number(row, "threshold", table, line), error)
-    if len(points) < 4:
-        refuse(f"{len(points)} sizes of {algorithm}; the power law needs at least 4")
+                sizes[n] = (number(row, "threshold", table, line), error)
+    return points
+
+
+def as_arrays(points):
     sizes = np.array(sorted(points), dtype=float)
-    values = np.array([points[int(n)][0] for n in sizes])
-    errors = np.array([points[int(n)][1] for n in sizes])
-    return sizes, values, errors
+    return sizes, np.array([points[int(n)][0] for n in sizes]), np.array([points[int(n)][1] for n in sizes])
 
 
 def linear_fit(g, values, errors):
@@ -80,28 +83,68 @@ def linear_fit(g, values, errors):
     return coefficients, float(((residuals / errors) ** 2).sum()), np.linalg.inv(design.T @ design)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--algorithm", default="async")
-    parser.add_argument("runs", nargs="+")
-    args = parser.parse_args()
-    sizes, values, errors = read_points(args.runs, args.algorithm)
-    print(f"{args.algorithm}: N = {', '.join(str(int(n)) for n in sizes)}")
-
+def power_law_fit(sizes, values, errors):
+    """a + b N^-nu by variable projection; returns (a, b, nu, chi2, covariance, conditional covariance)."""
     best = minimize_scalar(lambda nu: linear_fit(sizes ** -nu, values, errors)[1], bounds=(0.05, 3.0),
                            method="bounded", options={"xatol": 1e-10})
     nu = best.x
     (a, b), chi2, conditional = linear_fit(sizes ** -nu, values, errors)
     jacobian = np.vstack([np.ones_like(sizes), sizes ** -nu, -b * np.log(sizes) * sizes ** -nu]).T / errors[:, None]
-    covariance = np.linalg.inv(jacobian.T @ jacobian)
+    return a, b, nu, chi2, np.linalg.inv(jacobian.T @ jacobian), conditional
+
+
+def plot(path, points, algorithm, power, log_form):
+    """Thresholds vs N of every algorithm in the inputs; the fitted algorithm with both drift forms."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7.5, 4.8))
+    for name in sorted(points, key=lambda a: (a != algorithm, a)):
+        sizes, values, errors = as_arrays(points[name])
+        ax.errorbar(sizes, values, yerr=errors, fmt="o-" if name == algorithm else "s--", capsize=3, ms=4,
+                    lw=1.2 if name == algorithm else 0.8, label=name)
+    sizes, _, _ = as_arrays(points[algorithm])
+    grid = np.geomspace(sizes[0], 100 * sizes[-1], 200)
+    a, b, nu = power[:3]
+    ax.plot(grid, a + b * grid ** -nu, "k-", lw=0.8, label=f"{algorithm}: a + b N^-ν → {a:.3f}")
+    (a_log, b_log) = log_form
+    ax.plot(grid, a_log + b_log / np.log(grid), "k:", lw=1.0, label=f"{algorithm}: a + b/ln N → {a_log:.3f}")
+    ax.set_xscale("log")
+    ax.set_xlabel("N")
+    ax.set_ylabel("J_D* (50 % success)")
+    ax.grid(alpha=0.3, which="both")
+    ax.legend(fontsize=7)
+    ax.set_title("Accessibility thresholds vs N (steer thresholds)", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--algorithm", default="async")
+    parser.add_argument("--plot", metavar="OUT.png",
+                        help="also draw the thresholds vs N of every algorithm in the inputs and this one's fits")
+    parser.add_argument("runs", nargs="+")
+    args = parser.parse_args()
+    points = read_all_points(args.runs)
+    if len(points.get(args.algorithm, {})) < 4:
+        refuse(f"{len(points.get(args.algorithm, {}))} sizes of {args.algorithm}; the power law needs at least 4")
+    sizes, values, errors = as_arrays(points[args.algorithm])
+    print(f"{args.algorithm}: N = {', '.join(str(int(n)) for n in sizes)}")
+
+    a, b, nu, chi2, covariance, conditional = power_law_fit(sizes, values, errors)
     print(f"  a + b N^-nu: a = {a:.4f} +- {math.sqrt(covariance[0, 0]):.4f} (conditional on nu: "
           f"+- {math.sqrt(conditional[0, 0]):.4f}), b = {b:.3f}, nu = {nu:.3f} +- {math.sqrt(covariance[2, 2]):.3f}, "
           f"chi2 = {chi2:.3f} for {len(sizes) - 3} dof")
     print("    residuals:", " ".join(f"{r:+.4f}" for r in values - (a + b * sizes ** -nu)))
-    (a, b), chi2, covariance = linear_fit(1.0 / np.log(sizes), values, errors)
-    print(f"  a + b / ln N: a = {a:.4f} +- {math.sqrt(covariance[0, 0]):.4f}, b = {b:.3f}, "
+    (a_log, b_log), chi2, covariance = linear_fit(1.0 / np.log(sizes), values, errors)
+    print(f"  a + b / ln N: a = {a_log:.4f} +- {math.sqrt(covariance[0, 0]):.4f}, b = {b_log:.3f}, "
           f"chi2 = {chi2:.3f} for {len(sizes) - 2} dof")
-    print("    residuals:", " ".join(f"{r:+.4f}" for r in values - (a + b / np.log(sizes))))
+    print("    residuals:", " ".join(f"{r:+.4f}" for r in values - (a_log + b_log / np.log(sizes))))
+    if args.plot:
+        plot(args.plot, points, args.algorithm, (a, b, nu), (a_log, b_log))
 
 
 if __name__ == "__main__":

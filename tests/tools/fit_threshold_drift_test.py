@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """tools/fit_threshold_drift.py on noiseless synthetic thresholds: each form is recovered exactly
 from data it generated (a to 1e-4, b and nu to 1e-3, chi2 < 1e-3), and bad input (too few sizes, a repeated N,
-nan or zero errors, a word for N, a missing column) stops with one line and exit code 2."""
+nan or zero errors, a word for N, a missing column) stops with one line and exit code 2; --plot writes
+a picture without changing the fit."""
 import math
 import re
 import subprocess
@@ -55,9 +56,20 @@ assert zero_error.returncode == 2 and "threshold_error must be > 0, got 0.0" in 
 word = fit([(n, 0.5) for n in SIZES], table_text=lambda rows: rows.replace("async,100,", "async,hundred,", 1))
 assert word.returncode == 2 and "column n is missing or not a number ('hundred')" in word.stderr, word.stderr
 twice = fit([(n, 0.5) for n in SIZES + [100]])
-assert twice.returncode == 2 and "N = 100 appears twice" in twice.stderr, twice.stderr
+assert twice.returncode == 2 and "N = 100 of async appears twice" in twice.stderr, twice.stderr
 columns = fit([(n, 0.5) for n in SIZES], table_text=lambda rows: rows.replace("threshold_error", "error", 1))
 assert columns.returncode == 2 and "lacks the columns threshold_error" in columns.stderr, columns.stderr
 for result in (nan_error, zero_error, word, twice, columns):
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+
+# --plot: the fitted algorithm and another one (3 sizes, no fit of its own) in one picture; the fit
+# printed is the same as without --plot.
+with tempfile.TemporaryDirectory() as scratch:
+    png = Path(scratch) / "drift.png"
+    rows = [(n, 0.9 - 3.0 * n ** -0.4) for n in SIZES]
+    plotted = fit(rows, "--plot", str(png), table_text=lambda text: text + "anneal,100,0.38,0.03,1000,measured\n"
+                  "anneal,200,0.57,0.03,1000,measured\nanneal,400,0.82,0.03,1000,measured\n")
+    assert plotted.returncode == 0, plotted.stderr
+    assert plotted.stdout == power.stdout, (plotted.stdout, power.stdout)
+    assert png.is_file() and png.stat().st_size > 1000
 print("fit_threshold_drift: all checks passed")

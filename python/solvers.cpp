@@ -14,6 +14,7 @@
 
 #include "python/bindings.hpp"
 #include "python/conversions.hpp"
+#include "solvers/fixed_points/relaxed_focusing_bp.hpp"
 #include "solvers/fixed_points/restart_search.hpp"
 #include "solvers/fixed_points/search_parameters.hpp"
 #include "solvers/fixed_points/solver_registry.hpp"
@@ -70,8 +71,9 @@ configured_solver solver_from(const std::string& algorithm, const py::kwargs& kw
     options.schedule = solvers::parse_beta_schedule(schedule, "schedule");
     c.parameters["schedule"] = schedule;
     c.solve = solvers::annealing_solver(options);
-  } else if (algorithm == "fbp") {
-    c.solve = solvers::focusing_bp_solver(options_from(solvers::focusing_bp_parameters(), given, c));
+  } else if (algorithm == "fbp" || algorithm == "fbp-amp") {
+    const auto options = options_from(solvers::focusing_bp_parameters(), given, c);
+    c.solve = algorithm == "fbp" ? solvers::focusing_bp_solver(options) : solvers::relaxed_focusing_bp_solver(options);
   } else if (algorithm == "replicated") {
     c.solve = solvers::replicated_solver(options_from(solvers::replicated_parameters(), given, c));
   } else {
@@ -101,7 +103,7 @@ py::dict parameters_of(const std::string& algorithm) {
     describe(out, solvers::annealing_parameters());
     out["schedule"] = py::dict("default"_a = "geometric", "choices"_a = py::make_tuple("linear", "geometric"),
                                "help"_a = "How beta grows between the two: linear or geometric");
-  } else if (algorithm == "fbp") {
+  } else if (algorithm == "fbp" || algorithm == "fbp-amp") {
     describe(out, solvers::focusing_bp_parameters());
   } else if (algorithm == "replicated") {
     describe(out, solvers::replicated_parameters());
@@ -146,7 +148,8 @@ constexpr const char* parameters_doc =
     "CLI's; out of bounds, non-integral for an integer, or unknown raises ValueError naming it):\n"
     "  'async', 'sequential', 'sync': max_sweeps (as `steer dynamics --max-sweeps`);\n"
     "  'anneal': sweeps, beta_initial, beta_final, schedule ('linear' or 'geometric') (`steer anneal`);\n"
-    "  'fbp': rho_step, iterations_per_step, tolerance, damping, initial_randomness, max_iterations (`steer fbp`);\n"
+    "  'fbp', 'fbp-amp': rho_step, iterations_per_step, tolerance, damping, initial_randomness, max_iterations\n"
+    "  (`steer fbp`, `steer fbp --messages relaxed`);\n"
     "  'replicated': replicas, sweeps, beta, gamma_initial, gamma_final (`steer replicated`).\n";
 
 std::string doc(const char* text) { return std::string(text) + parameters_doc; }
@@ -156,7 +159,8 @@ std::string doc(const char* text) { return std::string(text) + parameters_doc; }
 void bind_solvers(py::module_& m) {
   m.def("solver_names", &solvers::solver_names,
         "Names of the registered fixed-point search algorithms (solvers/fixed_points/solver_registry.hpp):\n"
-        "'async' (random-order sign dynamics), 'sequential', 'sync', 'anneal', 'fbp', 'replicated'.");
+        "'async' (random-order sign dynamics), 'sequential', 'sync', 'anneal', 'fbp', 'fbp-amp' (relaxed fBP),\n"
+        "'replicated'.");
   m.def("solver_parameters", &parameters_of, "algorithm"_a,
         "The keyword parameters of `algorithm` for solve() and solve_restarts(): {name: dict(default, min, max,\n"
         "integer, help)} (max = inf: unbounded), plus schedule's choices for 'anneal'. The CLI's options and bounds.");

@@ -26,6 +26,7 @@ CASES = [
 ]
 
 COMMAND = {"async": "dynamics", "sequential": "dynamics", "sync": "dynamics", "anneal": "anneal", "fbp": "fbp",
+           "fbp-amp": "fbp",
            "replicated": "replicated"}
 
 

@@ -28,7 +28,8 @@ nlohmann::json without_seconds(nlohmann::json j) {
 
 TEST(FixedPointSearchCli, ThreadCountDoesNotChangeResults) {
   const std::string network = " --n 80 --self-coupling 1 --restarts 4 --json --threads ";
-  for (const std::string command : {"anneal --sweeps 200", "fbp --rho-step 0.1", "replicated --sweeps 100"}) {
+  for (const std::string command :
+       {"anneal --sweeps 200", "fbp --rho-step 0.1", "fbp --messages relaxed --rho-step 0.1", "replicated --sweeps 100"}) {
     const auto one = run_json(command + network + "1");
     const auto two = run_json(command + network + "2");
     EXPECT_EQ(without_seconds(one).dump(), without_seconds(two).dump()) << command;
@@ -66,6 +67,7 @@ TEST(FixedPointSearchCli, BenchmarksCheckTheirBaseline) {
   const auto f = run_json("bench fbp --n 60 --min-seconds 0.05 --json");
   EXPECT_LT(f["max_marginal_difference"].get<double>(), 1e-10);
   EXPECT_GT(f["baseline_iterations_per_second"].get<double>(), 0.0);
+  EXPECT_GT(f["relaxed_iterations_per_second"].get<double>(), 0.0);
 }
 
 TEST(FixedPointSearchCli, BadInputIsOneLineAndExitCode2) {
@@ -76,6 +78,7 @@ TEST(FixedPointSearchCli, BadInputIsOneLineAndExitCode2) {
   expect_bad_input("anneal --couplings x.txt --n 10", "excludes");
   expect_bad_input("fbp --damping 1", "--damping");
   expect_bad_input("fbp --rho-step 0", "--rho-step");
+  expect_bad_input("fbp --messages amp", "--messages");
   expect_bad_input("replicated --replicas 0", "--replicas");
   expect_bad_input("replicated --gamma-initial 2 --gamma-final 1", "--gamma-final");
   expect_bad_input("replicated --restarts 0", "--restarts");

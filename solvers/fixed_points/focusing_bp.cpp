@@ -115,10 +115,7 @@ solver_result focusing_bp(const numerics::coupling_matrix& couplings, const focu
 }
 
 fixed_point_solver focusing_bp_solver(const focusing_bp_options& options) {
-  options.validate();
-  return [options](const numerics::coupling_matrix& couplings, std::uint64_t seed, std::uint64_t restart) {
-    return focusing_bp(couplings, options, seed, restart);
-  };
+  return focusing_bp_solver_of<focusing_bp_messages>(options);
 }
 
 }  // namespace steer::solvers

@@ -61,4 +61,13 @@ solver_result run_focusing_bp(const numerics::coupling_matrix& couplings, const 
   return result;
 }
 
+// The solver of run_focusing_bp<Messages> with fixed options (validated here).
+template <typename Messages>
+fixed_point_solver focusing_bp_solver_of(const focusing_bp_options& options) {
+  options.validate();
+  return [options](const numerics::coupling_matrix& couplings, std::uint64_t seed, std::uint64_t restart) {
+    return run_focusing_bp<Messages>(couplings, options, seed, restart);
+  };
+}
+
 }  // namespace steer::solvers

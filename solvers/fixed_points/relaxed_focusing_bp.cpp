@@ -97,10 +97,7 @@ solver_result relaxed_focusing_bp(const numerics::coupling_matrix& couplings, co
 }
 
 fixed_point_solver relaxed_focusing_bp_solver(const focusing_bp_options& options) {
-  options.validate();
-  return [options](const numerics::coupling_matrix& couplings, std::uint64_t seed, std::uint64_t restart) {
-    return relaxed_focusing_bp(couplings, options, seed, restart);
-  };
+  return focusing_bp_solver_of<relaxed_focusing_bp_messages>(options);
 }
 
 }  // namespace steer::solvers

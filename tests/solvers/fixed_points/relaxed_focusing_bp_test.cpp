@@ -143,9 +143,7 @@ TEST(RelaxedFocusingBp, EveryConvergedStateIsEnumerated) {
         ++runs;
         if (!r.converged) continue;
         ++converged;
-        numerics::packed_state packed = 0;
-        for (int i = 0; i < 16; ++i)
-          if (r.state[static_cast<std::size_t>(i)] > 0) packed |= numerics::packed_state{1} << i;
+        const auto packed = numerics::pack(std::vector<int>(r.state.begin(), r.state.end()));
         EXPECT_TRUE(std::binary_search(all.fixed_points.begin(), all.fixed_points.end(), packed)) << jd << " " << network;
       }
     }

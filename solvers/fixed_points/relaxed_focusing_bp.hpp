@@ -8,7 +8,7 @@
 //   σ_i² = Σ_j J_ij² v_j
 //   a_i = F_i'(μ_i),  c_i = F_i''(μ_i)  with g_i = H_i − û_ii  (focusing_bp_factor.hpp)
 //   û_ii = the exact output message;   A_i ← λ A_i + (1 − λ) a_i
-//   U_k  ← λ U_k + (1 − λ) [Σ_i J_ik a_i − m_k Σ_i J_ik² c_i]   (= Σ_{i≠k} û_ik to O(J³))
+//   U_k  ← λ U_k + (1 − λ) [Σ_i J_ik a_i − m_k Σ_i J_ik² c_i]   (= Σ_{i≠k} û_ik up to O(1/N))
 //   H_k  = U_k + û_kk + f_k + b_k,
 // with the focusing field f_k, the schedule, damping, tolerance and budget of the exact solver
 // (focusing_schedule.hpp). A_i is the first-order coefficient of the current input messages

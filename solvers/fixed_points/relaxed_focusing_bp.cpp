@@ -40,7 +40,6 @@ relaxed_focusing_bp_messages::relaxed_focusing_bp_messages(const numerics::coupl
   // û_kk and the column sums Σ_{i≠k} û_ik: the same initial fields H_k. Their reaction on the
   // cavity means (−Σ_j J_ij (1 − m_j²) û_ij, random signs, O(initial_randomness)) is dropped: A = 0.
   const auto initial = initial_factor_fields(n_, initial_randomness, seed, restart);
-  std::vector<double> cavity = external_field_;
   for (int i = 0; i < n_; ++i)
     for (int k = 0; k < n_; ++k) {
       const double u = initial[static_cast<std::size_t>(i) * static_cast<std::size_t>(n_) + static_cast<std::size_t>(k)];
@@ -49,8 +48,13 @@ relaxed_focusing_bp_messages::relaxed_focusing_bp_messages(const numerics::coupl
       else
         input_sums_[k] += u;
     }
+  update_total_fields(0.0, 1.0, 0.0);
+}
+
+void relaxed_focusing_bp_messages::update_total_fields(double polarisation, double y, double damping) {
+  std::vector<double> cavity = external_field_;
   for (int k = 0; k < n_; ++k) cavity[static_cast<std::size_t>(k)] += input_sums_[k] + own_fields_[k];
-  update_focusing_fields(cavity, 0.0, 1.0, 0.0, focusing_fields_, total_fields_);
+  update_focusing_fields(cavity, polarisation, y, damping, focusing_fields_, total_fields_);
 }
 
 double relaxed_focusing_bp_messages::iterate(double polarisation, double y, double damping) {
@@ -78,9 +82,7 @@ double relaxed_focusing_bp_messages::iterate(double polarisation, double y, doub
                                  m.cwiseProduct(squared_.transpose() * second);
   input_sums_ = damping * input_sums_ + (1.0 - damping) * inputs;
   coefficients_ = damping * coefficients_ + (1.0 - damping) * first;
-  std::vector<double> cavity = external_field_;
-  for (int k = 0; k < n_; ++k) cavity[static_cast<std::size_t>(k)] += input_sums_[k] + own_fields_[k];
-  update_focusing_fields(cavity, polarisation, y, damping, focusing_fields_, total_fields_);
+  update_total_fields(polarisation, y, damping);
   double change = 0.0;
   for (int j = 0; j < n_; ++j)
     change = std::max(change, std::abs(std::tanh(total_fields_[static_cast<std::size_t>(j)]) - m[j]));

@@ -44,6 +44,9 @@ class relaxed_focusing_bp_messages {
   numerics::spin_vector sign_state() const;
 
  private:
+  // H_k = b_k + Σ_{i≠k} û_ik + û_kk + f_k from the current sums, with the focusing field updated.
+  void update_total_fields(double polarisation, double y, double damping);
+
   using row_matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
   const numerics::coupling_matrix& couplings_;

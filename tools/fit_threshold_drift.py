@@ -128,6 +128,8 @@ def main():
                         help="also draw the thresholds vs N of every algorithm in the inputs and this one's fits")
     parser.add_argument("runs", nargs="+")
     args = parser.parse_args()
+    if args.plot and not Path(args.plot).parent.is_dir():
+        refuse(f"--plot {args.plot}: the folder {Path(args.plot).parent} does not exist")
     points = read_all_points(args.runs)
     if len(points.get(args.algorithm, {})) < 4:
         refuse(f"{len(points.get(args.algorithm, {}))} sizes of {args.algorithm}; the power law needs at least 4")

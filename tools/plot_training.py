@@ -76,6 +76,8 @@ def main():
     parser.add_argument("--reference", action="append", default=[], metavar="VALUE=LABEL")
     parser.add_argument("--title", default="steer train: accuracy after each epoch")
     args = parser.parse_args()
+    if not Path(args.out).parent.is_dir():
+        refuse(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
     runs = [read_run(spec) for spec in args.runs]
     levels = [reference_level(spec) for spec in args.reference]
     for run in runs:

@@ -72,4 +72,6 @@ with tempfile.TemporaryDirectory() as scratch:
     assert plotted.returncode == 0, plotted.stderr
     assert plotted.stdout == power.stdout, (plotted.stdout, power.stdout)
     assert png.is_file() and png.stat().st_size > 1000
+nowhere = fit([(n, 0.5) for n in SIZES], "--plot", "/nonexistent/dir/drift.png")
+assert refused(nowhere, "--plot /nonexistent/dir/drift.png: the folder /nonexistent/dir does not exist"), nowhere.stderr
 print("fit_threshold_drift: all checks passed")

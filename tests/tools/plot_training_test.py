@@ -52,4 +52,8 @@ for name, (rows, extra, header, message) in bad.items():
 missing = subprocess.run(["/usr/bin/python3", str(SCRIPT), "/nonexistent/run", "--out", "/tmp/never.png"],
                          capture_output=True, text=True)
 assert missing.returncode == 2 and "does not exist" in missing.stderr, missing.stderr
+nowhere = subprocess.run(["/usr/bin/python3", str(SCRIPT), "/nonexistent/run", "--out", "/nonexistent/dir/c.png"],
+                         capture_output=True, text=True)
+assert nowhere.returncode == 2 and nowhere.stderr.count("\n") == 1 and "folder /nonexistent/dir does not exist" in nowhere.stderr, \
+    nowhere.stderr
 print("plot_training_test: ok")

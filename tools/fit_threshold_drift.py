@@ -9,10 +9,15 @@ implementation (SciPy), so it also checks that code:
                 error of a unconditional, sqrt(C_aa) with C = (J^T W J)^-1 over (a, b, nu);
   a + b / ln N: linear least squares.
 
-Usage: /usr/bin/python3 fit_threshold_drift.py [--algorithm async] [--plot OUT.png] RUN_OR_CSV...
+Usage: /usr/bin/python3 fit_threshold_drift.py [--algorithm async] [--plot OUT.png [--curves CSV]...] RUN_OR_CSV...
 Each argument is a run directory (its thresholds.csv) or a CSV with the columns
 algorithm,n,threshold,threshold_error (rows of kind "measured" only, when the column exists).
 --plot draws the thresholds vs N of every algorithm in the inputs, and the two fits of this one.
+--curves adds, above it, the success curves behind them (issue 9 item 8: one figure with the curves
+per algorithm and N and the thresholds vs N): one panel per algorithm, one curve per N with its
+95 % Wilson interval, read from CSVs in the format of `steer thresholds`' thresholds_curve.csv
+(columns algorithm,n,self_coupling,success,wilson_lower,wilson_upper; a run's file or several
+runs' rows concatenated).
 """
 import argparse
 import csv
@@ -71,6 +76,57 @@ def read_all_points(paths):
     return points
 
 
+def read_curves(paths):
+    """{algorithm: {N: [(J_D, success, lower, upper)]}}, sorted by J_D."""
+    curves = {}
+    for table in map(Path, paths):
+        if not table.is_file():
+            refuse(f"--curves {table} does not exist")
+        with open(table, newline="") as f:
+            reader = csv.DictReader(f)
+            columns = {"algorithm", "n", "self_coupling", "success", "wilson_lower", "wilson_upper"}
+            missing = columns - set(reader.fieldnames or [])
+            if missing:
+                refuse(f"{table} lacks the columns {', '.join(sorted(missing))}")
+            for line, row in enumerate(reader, start=2):
+                n = number(row, "n", table, line)
+                if n != int(n) or n < 2:
+                    refuse(f"{table} line {line}: n must be an integer >= 2, got {row['n']}")
+                lower, success, upper = (number(row, c, table, line) for c in ("wilson_lower", "success", "wilson_upper"))
+                if not 0.0 <= lower <= success <= upper <= 1.0:
+                    refuse(f"{table} line {line}: need 0 <= wilson_lower <= success <= wilson_upper <= 1, "
+                           f"got {lower}, {success}, {upper}")
+                curve = curves.setdefault(row["algorithm"], {}).setdefault(int(n), [])
+                self_coupling = number(row, "self_coupling", table, line)
+                if any(abs(self_coupling - point[0]) < 1e-9 for point in curve):
+                    refuse(f"J_D = {self_coupling} at N = {int(n)} of {row['algorithm']} appears twice ({table})")
+                curve.append((self_coupling, success, lower, upper))
+    for sizes in curves.values():
+        for curve in sizes.values():
+            curve.sort()
+    return curves
+
+
+def draw_curves(axes, curves):
+    """One panel per algorithm: success vs J_D per N, coloured by log N on one scale for all panels."""
+    import matplotlib.pyplot as plt
+
+    all_sizes = sorted({n for sizes in curves.values() for n in sizes})
+    shade = {n: plt.cm.viridis(i / max(1, len(all_sizes) - 1)) for i, n in enumerate(all_sizes)}
+    for ax, name in zip(axes, sorted(curves)):
+        for n, curve in sorted(curves[name].items()):
+            x, y, lower, upper = (np.array(column) for column in zip(*curve))
+            ax.errorbar(x, y, yerr=[y - lower, upper - y], fmt="o-", ms=2.5, lw=0.9, capsize=1.5,
+                        color=shade[n], label=f"N = {n}")
+        ax.axhline(0.5, color="grey", lw=0.6, ls=":")
+        ax.set_title(name, fontsize=9)
+        ax.set_xlabel("J_D", fontsize=8)
+        ax.tick_params(labelsize=7)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=6)
+    axes[0].set_ylabel("success probability", fontsize=8)
+
+
 def as_arrays(points):
     sizes = np.array(sorted(points), dtype=float)
     return sizes, np.array([points[int(n)][0] for n in sizes]), np.array([points[int(n)][1] for n in sizes])
@@ -93,14 +149,22 @@ def power_law_fit(sizes, values, errors):
     return a, b, nu, chi2, np.linalg.inv(jacobian.T @ jacobian), conditional
 
 
-def plot(path, points, algorithm, power, log_form):
-    """Thresholds vs N of every algorithm in the inputs; the fitted algorithm with both drift forms."""
+def plot(path, points, algorithm, power, log_form, curves):
+    """Thresholds vs N of every algorithm in the inputs; the fitted algorithm with both drift forms;
+    with curves, the success curves per algorithm in a row of panels above."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7.5, 4.8))
+    if curves:
+        columns = len(curves)
+        fig = plt.figure(figsize=(max(7.5, 2.4 * columns), 8.6))
+        grid = fig.add_gridspec(2, columns, height_ratios=[1.0, 1.3])
+        draw_curves([fig.add_subplot(grid[0, i]) for i in range(columns)], curves)
+        ax = fig.add_subplot(grid[1, :])
+    else:
+        fig, ax = plt.subplots(figsize=(7.5, 4.8))
     for name in sorted(points, key=lambda a: (a != algorithm, a)):
         sizes, values, errors = as_arrays(points[name])
         ax.errorbar(sizes, values, yerr=errors, fmt="o-" if name == algorithm else "s--", capsize=3, ms=4,
@@ -126,10 +190,15 @@ def main():
     parser.add_argument("--algorithm", default="async")
     parser.add_argument("--plot", metavar="OUT.png",
                         help="also draw the thresholds vs N of every algorithm in the inputs and this one's fits")
+    parser.add_argument("--curves", metavar="CSV", action="append", default=[],
+                        help="with --plot: success curves (thresholds_curve.csv format) drawn above, a panel per algorithm")
     parser.add_argument("runs", nargs="+")
     args = parser.parse_args()
     if args.plot and not Path(args.plot).parent.is_dir():
         refuse(f"--plot {args.plot}: the folder {Path(args.plot).parent} does not exist")
+    if args.curves and not args.plot:
+        refuse("--curves needs --plot (the curves are only drawn)")
+    curves = read_curves(args.curves)
     points = read_all_points(args.runs)
     if len(points.get(args.algorithm, {})) < 4:
         refuse(f"{len(points.get(args.algorithm, {}))} sizes of {args.algorithm}; the power law needs at least 4")
@@ -146,7 +215,7 @@ def main():
           f"chi2 = {chi2:.3f} for {len(sizes) - 2} dof")
     print("    residuals:", " ".join(f"{r:+.4f}" for r in values - (a_log + b_log / np.log(sizes))))
     if args.plot:
-        plot(args.plot, points, args.algorithm, (a, b, nu), (a_log, b_log))
+        plot(args.plot, points, args.algorithm, (a, b, nu), (a_log, b_log), curves)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 """tools/fit_threshold_drift.py on noiseless synthetic thresholds: each form is recovered exactly
 from data it generated (a to 1e-4, b and nu to 1e-3, chi2 < 1e-3), and bad input (too few sizes, a repeated N,
 nan or zero errors, a word for N, a missing column) stops with one line and exit code 2; --plot writes
-a picture without changing the fit."""
+a picture without changing the fit, --curves adds the success curves to it and refuses bad curve tables."""
 import math
 import re
 import subprocess
@@ -72,6 +72,34 @@ with tempfile.TemporaryDirectory() as scratch:
     assert plotted.returncode == 0, plotted.stderr
     assert plotted.stdout == power.stdout, (plotted.stdout, power.stdout)
     assert png.is_file() and png.stat().st_size > 1000
+# --curves: success curves drawn above the thresholds (one panel per algorithm); the fit printed is
+# unchanged, and a bad curve table stops with one line and exit code 2.
+CURVE_HEADER = "algorithm,n,self_coupling,success,wilson_lower,wilson_upper\n"
+with tempfile.TemporaryDirectory() as scratch:
+    png = Path(scratch) / "curves.png"
+    table = Path(scratch) / "curves.csv"
+    table.write_text(CURVE_HEADER + "".join(f"{a},{n},{j},{s},{max(0.0, s - 0.2)},{min(1.0, s + 0.2)}\n"
+                                            for a in ("async", "anneal") for n in (100, 200)
+                                            for j, s in ((0.2, 0.0), (0.4, 0.5), (0.6, 1.0))))
+    drawn = fit([(n, 0.9 - 3.0 * n ** -0.4) for n in SIZES], "--plot", str(png), "--curves", str(table))
+    assert drawn.returncode == 0, drawn.stderr
+    assert drawn.stdout == power.stdout, (drawn.stdout, power.stdout)
+    assert png.is_file() and png.stat().st_size > 1000
+
+    def bad_curves(text):
+        table.write_text(text)
+        return fit([(n, 0.5) for n in SIZES], "--plot", str(png), "--curves", str(table))
+
+    above = bad_curves(CURVE_HEADER + "async,100,0.4,1.5,0.3,0.7\n")
+    assert refused(above, f"{table} line 2: need 0 <= wilson_lower <= success <= wilson_upper <= 1, got 0.3, 1.5, 0.7"), above.stderr
+    repeated = bad_curves(CURVE_HEADER + "async,100,0.4,0.5,0.3,0.7\nasync,100,0.4,0.6,0.3,0.7\n")
+    assert refused(repeated, f"J_D = 0.4 at N = 100 of async appears twice ({table})"), repeated.stderr
+    lacking = bad_curves("algorithm,n,self_coupling,success\nasync,100,0.4,0.5\n")
+    assert refused(lacking, f"{table} lacks the columns wilson_lower, wilson_upper"), lacking.stderr
+    alone = fit([(n, 0.5) for n in SIZES], "--curves", str(table))
+    assert refused(alone, "--curves needs --plot (the curves are only drawn)"), alone.stderr
+    absent = fit([(n, 0.5) for n in SIZES], "--plot", str(png), "--curves", "/nonexistent/curves.csv")
+    assert refused(absent, "--curves /nonexistent/curves.csv does not exist"), absent.stderr
 nowhere = fit([(n, 0.5) for n in SIZES], "--plot", "/nonexistent/dir/drift.png")
 assert refused(nowhere, "--plot /nonexistent/dir/drift.png: the folder /nonexistent/dir does not exist"), nowhere.stderr
 print("fit_threshold_drift: all checks passed")

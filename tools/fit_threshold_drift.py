@@ -45,6 +45,23 @@ def number(row, column, table, line):
     return value
 
 
+def size(row, table, line):
+    n = number(row, "n", table, line)
+    if n != int(n) or n < 2:
+        refuse(f"{table} line {line}: n must be an integer >= 2, got {row['n']}")
+    return int(n)
+
+
+def table_rows(table, columns):
+    """(line, row) of a CSV that has every one of `columns`; refuses it otherwise."""
+    with open(table, newline="") as f:
+        reader = csv.DictReader(f)
+        missing = set(columns) - set(reader.fieldnames or [])
+        if missing:
+            refuse(f"{table} lacks the columns {', '.join(sorted(missing))}")
+        yield from enumerate(reader, start=2)
+
+
 def read_all_points(paths):
     """{algorithm: {N: (threshold, error)}} over every measured row with an error."""
     points = {}
@@ -52,27 +69,19 @@ def read_all_points(paths):
         table = Path(path) / "thresholds.csv" if Path(path).is_dir() else Path(path)
         if not table.is_file():
             refuse(f"{table} does not exist")
-        with open(table, newline="") as f:
-            reader = csv.DictReader(f)
-            missing = {"algorithm", "n", "threshold", "threshold_error"} - set(reader.fieldnames or [])
-            if missing:
-                refuse(f"{table} lacks the columns {', '.join(sorted(missing))}")
-            for line, row in enumerate(reader, start=2):
-                if row.get("kind", "measured") != "measured":
-                    continue
-                if row["threshold"] == "" or row["threshold_error"] == "":
-                    continue  # a flagged threshold has no error and cannot be weighted
-                n = number(row, "n", table, line)
-                if n != int(n) or n < 2:
-                    refuse(f"{table} line {line}: n must be an integer >= 2, got {row['n']}")
-                n = int(n)
-                sizes = points.setdefault(row["algorithm"], {})
-                if n in sizes:
-                    refuse(f"N = {n} of {row['algorithm']} appears twice ({table})")
-                error = number(row, "threshold_error", table, line)
-                if error <= 0:
-                    refuse(f"{table} line {line}: threshold_error must be > 0, got {error}")
-                sizes[n] = (number(row, "threshold", table, line), error)
+        for line, row in table_rows(table, ("algorithm", "n", "threshold", "threshold_error")):
+            if row.get("kind", "measured") != "measured":
+                continue
+            if row["threshold"] == "" or row["threshold_error"] == "":
+                continue  # a flagged threshold has no error and cannot be weighted
+            n = size(row, table, line)
+            sizes = points.setdefault(row["algorithm"], {})
+            if n in sizes:
+                refuse(f"N = {n} of {row['algorithm']} appears twice ({table})")
+            error = number(row, "threshold_error", table, line)
+            if error <= 0:
+                refuse(f"{table} line {line}: threshold_error must be > 0, got {error}")
+            sizes[n] = (number(row, "threshold", table, line), error)
     return points
 
 
@@ -82,25 +91,18 @@ def read_curves(paths):
     for table in map(Path, paths):
         if not table.is_file():
             refuse(f"--curves {table} does not exist")
-        with open(table, newline="") as f:
-            reader = csv.DictReader(f)
-            columns = {"algorithm", "n", "self_coupling", "success", "wilson_lower", "wilson_upper"}
-            missing = columns - set(reader.fieldnames or [])
-            if missing:
-                refuse(f"{table} lacks the columns {', '.join(sorted(missing))}")
-            for line, row in enumerate(reader, start=2):
-                n = number(row, "n", table, line)
-                if n != int(n) or n < 2:
-                    refuse(f"{table} line {line}: n must be an integer >= 2, got {row['n']}")
-                lower, success, upper = (number(row, c, table, line) for c in ("wilson_lower", "success", "wilson_upper"))
-                if not 0.0 <= lower <= success <= upper <= 1.0:
-                    refuse(f"{table} line {line}: need 0 <= wilson_lower <= success <= wilson_upper <= 1, "
-                           f"got {lower}, {success}, {upper}")
-                curve = curves.setdefault(row["algorithm"], {}).setdefault(int(n), [])
-                self_coupling = number(row, "self_coupling", table, line)
-                if any(abs(self_coupling - point[0]) < 1e-9 for point in curve):
-                    refuse(f"J_D = {self_coupling} at N = {int(n)} of {row['algorithm']} appears twice ({table})")
-                curve.append((self_coupling, success, lower, upper))
+        columns = ("algorithm", "n", "self_coupling", "success", "wilson_lower", "wilson_upper")
+        for line, row in table_rows(table, columns):
+            n = size(row, table, line)
+            lower, success, upper = (number(row, c, table, line) for c in ("wilson_lower", "success", "wilson_upper"))
+            if not 0.0 <= lower <= success <= upper <= 1.0:
+                refuse(f"{table} line {line}: need 0 <= wilson_lower <= success <= wilson_upper <= 1, "
+                       f"got {lower}, {success}, {upper}")
+            curve = curves.setdefault(row["algorithm"], {}).setdefault(n, [])
+            self_coupling = number(row, "self_coupling", table, line)
+            if any(abs(self_coupling - point[0]) < 1e-9 for point in curve):
+                refuse(f"J_D = {self_coupling} at N = {n} of {row['algorithm']} appears twice ({table})")
+            curve.append((self_coupling, success, lower, upper))
     for sizes in curves.values():
         for curve in sizes.values():
             curve.sort()

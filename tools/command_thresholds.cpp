@@ -16,6 +16,7 @@
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
 #include "tools/ensemble_run.hpp"
+#include "tools/fixed_point_search_cli.hpp"
 #include "validation/fixed_points/accessibility_threshold.hpp"
 #include "validation/fixed_points/threshold_existence.hpp"
 
@@ -27,6 +28,7 @@ using nlohmann::json;
 struct thresholds_options {
   common_options common;
   std::string algorithm = "async";
+  solvers::solver_settings solver;  // parameters given on the command line (solver_registry.hpp)
   std::string sizes = "200";
   std::string self_couplings = "0:1.5:16";
   std::int64_t networks = 20;
@@ -66,6 +68,25 @@ std::string verdict(const std::vector<validation::threshold_result>& results) {
                      results.front().config.algorithm, evidence);
 }
 
+// The settings as given ({} for the defaults), e.g. {"beta_final": 30, "schedule": "linear"}.
+json settings_json(const solvers::solver_settings& s) {
+  json values = json::object();
+  for (const auto& [name, value] : s.values) values[name] = value;
+  if (s.schedule) values["schedule"] = solvers::beta_schedule_name(*s.schedule);
+  return values;
+}
+
+solvers::solver_settings settings_from(const json& values) {
+  solvers::solver_settings s;
+  for (const auto& [name, value] : values.items()) {
+    if (name == "schedule")
+      s.schedule = solvers::parse_beta_schedule(value.get<std::string>(), "--schedule");
+    else
+      s.values[name] = value.get<double>();
+  }
+  return s;
+}
+
 json size_json(const validation::threshold_result& r) {
   const auto& c = r.config;
   json curve = {{"self_coupling", c.self_couplings}, {"success", r.success}, {"monotone", r.monotone}};
@@ -82,6 +103,7 @@ json size_json(const validation::threshold_result& r) {
   curve["mean_sweeps_to_converge"] = sweeps;
   curve["design_effect"] = r.design_effect;
   json result = {{"algorithm", c.algorithm},
+                 {"solver_settings", settings_json(c.solver)},
                  {"n", c.n},
                  {"threshold", optional_json(r.threshold)},
                  {"threshold_error", optional_json(r.threshold_error)},
@@ -152,8 +174,8 @@ std::string thresholds_csv(const std::vector<validation::threshold_result>& resu
 
 void print_text(const validation::threshold_result& r) {
   const auto& c = r.config;
-  fmt::print("N={} {} ({} sweeps, {} networks x {} restarts): threshold J_D* = {}{}\n", c.n, c.algorithm, c.max_sweeps,
-             c.networks, c.restarts, r.threshold ? fmt::format("{:.4g}", *r.threshold) : "not in the grid",
+  fmt::print("N={} {}{} ({} sweeps, {} networks x {} restarts): threshold J_D* = {}{}\n", c.n, c.algorithm,
+             c.solver.empty() ? "" : " [" + c.solver.label() + "]", c.max_sweeps, c.networks, c.restarts, r.threshold ? fmt::format("{:.4g}", *r.threshold) : "not in the grid",
              r.threshold_error ? fmt::format(" +- {:.2g}", *r.threshold_error) : "");
   if (r.threshold_flagged) fmt::print("  flagged: {}\n", r.threshold_flag);
   for (std::size_t k = 0; k < r.points.size(); ++k)
@@ -170,7 +192,7 @@ std::vector<validation::threshold_config> configs_of(const thresholds_options& o
   const auto grid = parse_range_list(o.self_couplings, "--self-couplings");
   std::vector<validation::threshold_config> configs;
   for (const int n : sizes) {
-    configs.push_back({o.algorithm, n, grid, o.networks, o.restarts, o.max_sweeps, o.bootstrap,
+    configs.push_back({o.algorithm, o.solver, n, grid, o.networks, o.restarts, o.max_sweeps, o.bootstrap,
                        o.local_density ? o.radius : 0, o.common.seed, false, {}, build_info::version});
     validate(configs.back());  // every size checked before the first one runs
   }
@@ -179,11 +201,15 @@ std::vector<validation::threshold_config> configs_of(const thresholds_options& o
 
 // Every parameter that changes the results: the key of a sharded run. Units are (N, J_D,
 // network), N-major then J_D-major: the units of size i follow those of sizes 0..i−1, each size
-// ordered as validation::run_threshold_units orders them.
+// ordered as validation::run_threshold_units orders them. Solver settings only when given, so
+// the shard files of a default run keep their key.
 json run_parameters(const thresholds_options& o) {
-  return {{"algorithm", o.algorithm}, {"n", o.sizes}, {"self_couplings", o.self_couplings}, {"networks", o.networks},
-          {"restarts", o.restarts}, {"max_sweeps", o.max_sweeps}, {"bootstrap", o.bootstrap},
-          {"local_density", o.local_density}, {"radius", o.radius}, {"seed", o.common.seed}};
+  json parameters = {{"algorithm", o.algorithm}, {"n", o.sizes}, {"self_couplings", o.self_couplings},
+                     {"networks", o.networks}, {"restarts", o.restarts}, {"max_sweeps", o.max_sweeps},
+                     {"bootstrap", o.bootstrap}, {"local_density", o.local_density}, {"radius", o.radius},
+                     {"seed", o.common.seed}};
+  if (!o.solver.empty()) parameters["solver_settings"] = settings_json(o.solver);
+  return parameters;
 }
 
 thresholds_options options_from(const json& p, const common_options& output) {
@@ -191,6 +217,7 @@ thresholds_options options_from(const json& p, const common_options& output) {
   o.common = output;
   o.common.seed = p.at("seed").get<std::uint64_t>();
   o.algorithm = p.at("algorithm").get<std::string>();
+  if (p.contains("solver_settings")) o.solver = settings_from(p.at("solver_settings"));
   o.sizes = p.at("n").get<std::string>();
   o.self_couplings = p.at("self_couplings").get<std::string>();
   o.networks = p.at("networks").get<std::int64_t>();
@@ -316,6 +343,19 @@ void register_thresholds(CLI::App& app) {
   command->add_flag("--local-density", o->local_density,
                     "Count the fixed points at distance 1..radius around every fixed point reached");
   add_integer_option(*command, "--radius", o->radius, 1, 3, "Radius for --local-density");
+  add_setting_options(*command, o->solver, solvers::annealing_parameters(), "sweeps", "anneal");
+  command
+      ->add_option_function<std::string>(
+          "--schedule",
+          [o](const std::string& text) { o->solver.schedule = solvers::parse_beta_schedule(text, "--schedule"); },
+          "[anneal] How beta grows between the two: linear or geometric (default geometric)")
+      ->type_name("TEXT")
+      ->group("Solver parameters (default: the algorithm's documented values)");
+  add_setting_options(*command, o->solver, solvers::replicated_parameters(), "sweeps", "replicated");
+  add_setting_options(*command, o->solver, solvers::focusing_bp_parameters(), "max_iterations", "fbp, fbp-amp");
+  command->get_option("--rho-step")
+      ->description("[fbp, fbp-amp] Focusing schedule step: rho = 0, step, 2 step, ... < 1 (default: 0.02, widened to "
+                    "--iterations-per-step / --max-sweeps when that is larger, so the schedule fits the budget)");
   add_common_options(*command, o->common,
                      "Directory for thresholds.csv, thresholds_curve.csv, thresholds.json and points/ (finished "
                      "(N, J_D, network) units; a rerun with the same parameters resumes)");

@@ -3,14 +3,16 @@
 // --network), --restarts runs of a fixed_point_solver over --threads (restart r uses streams
 // (seed, r, purpose), so the runs do not depend on the thread count), and the summary: fraction
 // converged, steps, margins, seconds, cycle periods (synchronous dynamics), one CSV row per restart
-// with --out.
+// with --out. Also the solver-parameter options of `steer thresholds` (add_setting_options).
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <variant>
 
@@ -58,6 +60,28 @@ void add_parameter_options(CLI::App& command, Options& target, const solvers::pa
                                static_cast<value_type>(p.max), p.help);
         },
         p.field);
+  }
+}
+
+// For an ensemble command over any algorithm (`steer thresholds`): one option per parameter of
+// `set` but its budget (--max-sweeps sets that), in the help group "Solver parameters"; a value
+// given is stored in `target.values` and checked against the table by solvers::make_solver, which
+// also refuses it for an algorithm that lacks the parameter. `algorithms` names the ones having it.
+template <typename Options>
+void add_setting_options(CLI::App& command, solvers::solver_settings& target, const solvers::parameter_set<Options>& set,
+                         std::string_view budget_name, const std::string& algorithms) {
+  static const Options defaults{};  // static: GCC 12 wrongly warns maybe-uninitialized for a local read via std::visit
+  for (const auto& p : set.parameters) {
+    if (p.name == budget_name) continue;
+    const std::string option = solvers::spell(p.name, solvers::parameter_spelling::cli);
+    command
+        .add_option_function<std::string>(
+            option, [&target, option, name = std::string(p.name)](const std::string& text) {
+              target.values[name] = parse_real(text, option);
+            },
+            fmt::format("[{}] {} (default {})", algorithms, p.help, p.get(defaults)))
+        ->type_name(p.integer() ? "INT" : "FLOAT")
+        ->group("Solver parameters (default: the algorithm's documented values)");
   }
 }
 

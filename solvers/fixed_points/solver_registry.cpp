@@ -12,6 +12,7 @@
 #include "solvers/fixed_points/focusing_bp.hpp"
 #include "solvers/fixed_points/relaxed_focusing_bp.hpp"
 #include "solvers/fixed_points/replicated_mc.hpp"
+#include "solvers/fixed_points/search_parameters.hpp"
 #include "solvers/fixed_points/simulated_annealing.hpp"
 #include "solvers/fixed_points/synchronous_dynamics.hpp"
 
@@ -20,8 +21,42 @@ namespace {
 
 struct entry {
   const char* name;
-  fixed_point_solver (*make)(const solver_budget&);
+  fixed_point_solver (*make)(const solver_budget&, const solver_settings&, std::string_view name);
 };
+
+std::invalid_argument not_a_parameter(std::string_view name, std::string_view algorithm, const std::string& known) {
+  return std::invalid_argument(fmt::format("{} is not a parameter of --algorithm {} ({})",
+                                           spell(name, parameter_spelling::cli), algorithm, known));
+}
+
+// Sign dynamics has no parameter besides its budget.
+void refuse_settings(const solver_settings& s, std::string_view algorithm) {
+  const std::string known = "it has none besides --max-sweeps";
+  if (!s.values.empty()) throw not_a_parameter(s.values.begin()->first, algorithm, known);
+  if (s.schedule) throw not_a_parameter("schedule", algorithm, known);
+}
+
+// `options` with the settings applied through the algorithm's parameter table and checked as
+// the single-network command checks them; `budget_name` is refused (--max-sweeps sets it), and
+// so is a β schedule unless the algorithm `takes_schedule` (its caller applies it).
+template <typename Options>
+Options with_settings(Options options, const parameter_set<Options>& set, std::string_view budget_name,
+                      const solver_settings& s, std::string_view algorithm, bool takes_schedule = false) {
+  std::vector<std::string> names;
+  for (const auto& p : set.parameters)
+    if (p.name != budget_name) names.push_back(spell(p.name, parameter_spelling::cli));
+  if (takes_schedule) names.emplace_back("--schedule");
+  const std::string known = fmt::format("its parameters: {}", fmt::join(names, ", "));
+  for (const auto& [name, value] : s.values) {
+    const auto p = std::find_if(set.parameters.begin(), set.parameters.end(), [&](const auto& q) { return name == q.name; });
+    if (p == set.parameters.end() || name == budget_name) throw not_a_parameter(name, algorithm, known);
+    check_value(p->name, p->integer(), p->min, p->max, value, parameter_spelling::cli);
+    p->set(options, value);
+  }
+  if (s.schedule && !takes_schedule) throw not_a_parameter("schedule", algorithm, known);
+  check_parameters(set, options, parameter_spelling::cli);
+  return options;
+}
 
 // Wall time of one run, filled in for every algorithm alike.
 template <typename Run>
@@ -46,32 +81,69 @@ fixed_point_solver asynchronous(update_schedule schedule, const solver_budget& b
 
 // fBP's focusing schedule runs ρ = 0, dρ, … → 1 with up to 50 iterations per step: a budget
 // below its 2500 would cut the schedule off at ρ ≈ budget/2500 and measure a truncated
-// algorithm, so dρ is widened to max(0.02, 50/budget) and the whole schedule fits.
-focusing_bp_options focusing_bp_options_for(const solver_budget& b) {
-  focusing_bp_options o;
+// algorithm, so unless the settings give dρ it is widened to max(0.02, iterations per step /
+// budget) and the whole schedule fits.
+focusing_bp_options focusing_bp_options_for(const solver_budget& b, const solver_settings& s, std::string_view algorithm) {
+  focusing_bp_options o = with_settings(focusing_bp_options{}, focusing_bp_parameters(), "max_iterations", s, algorithm);
   o.max_iterations = b.max_sweeps;
-  o.rho_step = std::min(0.5, std::max(o.rho_step, static_cast<double>(o.iterations_per_step) /
-                                                      static_cast<double>(b.max_sweeps)));
+  if (!s.values.contains("rho_step"))
+    o.rho_step = std::min(0.5, std::max(o.rho_step, static_cast<double>(o.iterations_per_step) /
+                                                        static_cast<double>(b.max_sweeps)));
+  return o;
+}
+
+annealing_options annealing_options_for(const solver_budget& b, const solver_settings& s, std::string_view algorithm) {
+  annealing_options o = with_settings(annealing_options{}, annealing_parameters(), "sweeps", s, algorithm, true);
+  if (s.schedule) o.schedule = *s.schedule;
+  o.sweeps = b.max_sweeps;
+  return o;
+}
+
+replicated_options replicated_options_for(const solver_budget& b, const solver_settings& s, std::string_view algorithm) {
+  replicated_options o = with_settings(replicated_options{}, replicated_parameters(), "sweeps", s, algorithm);
+  o.sweeps = b.max_sweeps;
   return o;
 }
 
 const entry registry[] = {
-    {"async", [](const solver_budget& b) { return asynchronous(update_schedule::random_order, b); }},
-    {"sequential", [](const solver_budget& b) { return asynchronous(update_schedule::sequential, b); }},
+    {"async",
+     [](const solver_budget& b, const solver_settings& s, std::string_view name) {
+       refuse_settings(s, name);
+       return asynchronous(update_schedule::random_order, b);
+     }},
+    {"sequential",
+     [](const solver_budget& b, const solver_settings& s, std::string_view name) {
+       refuse_settings(s, name);
+       return asynchronous(update_schedule::sequential, b);
+     }},
     {"sync",
-     [](const solver_budget& b) -> fixed_point_solver {
+     [](const solver_budget& b, const solver_settings& s, std::string_view name) -> fixed_point_solver {
+       refuse_settings(s, name);
        return [b](const numerics::coupling_matrix& couplings, std::uint64_t seed, std::uint64_t restart) {
          return timed([&] {
            return synchronous_dynamics(couplings).run(random_spin_vector(couplings.size(), seed, restart), b.max_sweeps);
          });
        };
      }},
-    // Issue 9 items 2-4 with their documented defaults; max_sweeps is their budget (fbp: iterations).
-    {"anneal", [](const solver_budget& b) { return annealing_solver({.sweeps = b.max_sweeps}); }},
-    {"fbp", [](const solver_budget& b) { return focusing_bp_solver(focusing_bp_options_for(b)); }},
+    // Issue 9 items 2-4 with their documented defaults unless the settings replace them; max_sweeps
+    // is their budget (fbp: iterations).
+    {"anneal",
+     [](const solver_budget& b, const solver_settings& s, std::string_view name) {
+       return annealing_solver(annealing_options_for(b, s, name));
+     }},
+    {"fbp",
+     [](const solver_budget& b, const solver_settings& s, std::string_view name) {
+       return focusing_bp_solver(focusing_bp_options_for(b, s, name));
+     }},
     // The relaxed (AMP) form of the same message passing, with the same options and schedule.
-    {"fbp-amp", [](const solver_budget& b) { return relaxed_focusing_bp_solver(focusing_bp_options_for(b)); }},
-    {"replicated", [](const solver_budget& b) { return replicated_solver({.sweeps = b.max_sweeps}); }},
+    {"fbp-amp",
+     [](const solver_budget& b, const solver_settings& s, std::string_view name) {
+       return relaxed_focusing_bp_solver(focusing_bp_options_for(b, s, name));
+     }},
+    {"replicated",
+     [](const solver_budget& b, const solver_settings& s, std::string_view name) {
+       return replicated_solver(replicated_options_for(b, s, name));
+     }},
 };
 
 }  // namespace
@@ -82,11 +154,18 @@ std::vector<std::string> solver_names() {
   return names;
 }
 
-fixed_point_solver make_solver(std::string_view algorithm, const solver_budget& budget) {
+std::string solver_settings::label() const {
+  std::string text;
+  for (const auto& [name, value] : values) text += fmt::format("{}{}={}", text.empty() ? "" : ",", name, value);
+  if (schedule) text += fmt::format("{}schedule={}", text.empty() ? "" : ",", beta_schedule_name(*schedule));
+  return text;
+}
+
+fixed_point_solver make_solver(std::string_view algorithm, const solver_budget& budget, const solver_settings& settings) {
   if (budget.max_sweeps < 1)
     throw std::invalid_argument(fmt::format("max_sweeps must be >= 1, got {}", budget.max_sweeps));
   for (const auto& e : registry)
-    if (algorithm == e.name) return e.make(budget);
+    if (algorithm == e.name) return e.make(budget, settings, e.name);
   throw std::invalid_argument(
       fmt::format("unknown algorithm '{}' (known: {})", algorithm, fmt::join(solver_names(), ", ")));
 }

@@ -4,10 +4,13 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "solvers/fixed_points/simulated_annealing.hpp"
 #include "solvers/fixed_points/solver_result.hpp"
 
 namespace steer::solvers {
@@ -18,11 +21,25 @@ struct solver_budget {
   std::int64_t max_sweeps = 1000;
 };
 
+// Values replacing an algorithm's documented defaults, by the snake_case names of its parameter
+// table (search_parameters.hpp), e.g. {"beta_final", 30} for anneal; its budget parameter is not
+// among them (solver_budget sets it). Empty: the defaults, which every documented threshold used.
+struct solver_settings {
+  std::map<std::string, double> values;
+  std::optional<beta_schedule> schedule;  // anneal only
+
+  bool empty() const { return values.empty() && !schedule; }
+  // "beta_final=30,schedule=linear": names in order, values in shortest round-trip form; "" if empty.
+  std::string label() const;
+};
+
 // The registered names, in a fixed order, for --help and error messages.
 std::vector<std::string> solver_names();
 
 // Throws std::invalid_argument naming the algorithm (and listing the known ones) for an unknown
-// name, or for max_sweeps < 1.
-fixed_point_solver make_solver(std::string_view algorithm, const solver_budget& budget);
+// name, for max_sweeps < 1, or — spelled as CLI options, "--beta-final" — for a setting that is
+// not a parameter of this algorithm, out of its bounds, or out of order with another.
+fixed_point_solver make_solver(std::string_view algorithm, const solver_budget& budget,
+                               const solver_settings& settings = {});
 
 }  // namespace steer::solvers

@@ -1,7 +1,7 @@
 // `steer thresholds` (issue 9 item 6, issue 12): the JSON contract, the step-curve error, resume
 // through --out (notes on stderr, identical outputs), several sizes with the extrapolation, and
 // `--shard i/n` + `steer merge` reproducing the unsharded stdout (JSON and text) and files byte
-// for byte — shards cut across N and J_D boundaries.
+// for byte — shards cut across N and J_D boundaries; solver settings in the units' keys.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -110,6 +110,45 @@ TEST(ThresholdsCli, ShardsMergedEqualTheUnshardedRun) {
   const auto missing =
       run("merge " + (scratch() / "thresholds_shard0").string() + " " + (scratch() / "thresholds_shard2").string());
   EXPECT_EQ(missing.status, 2) << missing.err;
+}
+
+// Solver settings (--beta-initial etc.) are part of every unit's key and file name: a default run in
+// the same directory resumes none of them, a rerun with the same settings all; the JSON reports
+// them; shards of a run with settings merge into its unsharded outputs; a setting of another
+// algorithm is refused with one line and exit 2 before any work.
+TEST(ThresholdsCli, SolverSettingsKeyTheUnits) {
+  const auto dir = fresh("settings");
+  const std::string grid = " --n 30 --self-couplings 0.2,0.6 --networks 3 --max-sweeps 50 --bootstrap 10 --threads 1";
+  const std::string tuned = "thresholds --algorithm anneal --beta-initial 3 --schedule linear" + grid;
+  const auto first = run(tuned + " --json --out " + dir.string());
+  ASSERT_EQ(first.status, 0) << first.err;
+  const auto j = nlohmann::json::parse(first.out);
+  EXPECT_EQ(j["solver_settings"], nlohmann::json({{"beta_initial", 3.0}, {"schedule", "linear"}}));
+  EXPECT_TRUE(std::filesystem::exists(dir / "points" /
+                                      "threshold_anneal_beta_initial3_schedulelinear_n30_jd0.2_r1_sweeps50_ball0_seed1_unit2.json"));
+  const auto defaults = run("thresholds --algorithm anneal --json --out " + dir.string() + grid);
+  ASSERT_EQ(defaults.status, 0) << defaults.err;
+  EXPECT_EQ(defaults.err.find("resumed"), std::string::npos) << defaults.err;
+  EXPECT_EQ(nlohmann::json::parse(defaults.out)["solver_settings"], nlohmann::json::object());
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir / "points"), {}), 12);
+  const auto again = run(tuned + " --json --out " + dir.string());
+  EXPECT_NE(again.err.find("6 of the 6 networks computed here were resumed"), std::string::npos) << again.err;
+  EXPECT_EQ(again.out, first.out);
+
+  std::string shard_dirs;
+  for (int i = 0; i < 2; ++i) {
+    const auto shard = fresh("settings_shard" + std::to_string(i));
+    const auto r = run(tuned + " --quiet --shard " + std::to_string(i) + "/2 --out " + shard.string());
+    ASSERT_EQ(r.status, 0) << r.err;
+    shard_dirs += " " + shard.string();
+  }
+  const auto merge = run("merge" + shard_dirs + " --json");
+  ASSERT_EQ(merge.status, 0) << merge.err;
+  EXPECT_EQ(merge.out, first.out);
+
+  const auto wrong = run("thresholds --algorithm sync --gamma-final 2" + grid);
+  EXPECT_EQ(wrong.status, 2);
+  EXPECT_EQ(wrong.err, "steer: error: --gamma-final is not a parameter of --algorithm sync (it has none besides --max-sweeps)\n");
 }
 
 // Sizes are ordered (the crossing and the drift fit compare smaller with larger N): a descending or

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -21,17 +22,22 @@ namespace {
 using nlohmann::json;
 
 // Every parameter that changes a network's result at one J_D (not the number of networks or the
-// grid: a longer run or a finer grid reuses what an earlier one finished).
+// grid: a longer run or a finer grid reuses what an earlier one finished). Solver settings enter
+// only when there are any, so the units of a default run keep their key and file name.
 unit_key network_key(const threshold_config& c, double self_coupling) {
-  return {"thresholds", c.program_version,
-          {{"algorithm", c.algorithm}, {"n", c.n}, {"self_coupling", self_coupling}, {"restarts", c.restarts},
-           {"max_sweeps", c.max_sweeps}, {"radius", c.radius}, {"seed", c.seed}}};
+  json parameters = {{"algorithm", c.algorithm}, {"n", c.n}, {"self_coupling", self_coupling}, {"restarts", c.restarts},
+                     {"max_sweeps", c.max_sweeps}, {"radius", c.radius}, {"seed", c.seed}};
+  if (!c.solver.empty()) parameters["solver"] = c.solver.label();
+  return {"thresholds", c.program_version, std::move(parameters)};
 }
 
 saved_unit_store saved_networks(const threshold_config& c, double self_coupling) {
+  std::string settings = c.solver.label();  // "beta_final=30,schedule=linear" -> "_beta_final30_schedulelinear"
+  std::erase(settings, '=');
+  std::replace(settings.begin(), settings.end(), ',', '_');
   return {c.points_dir,
-          fmt::format("threshold_{}_n{}_jd{}_r{}_sweeps{}_ball{}_seed{}", c.algorithm, c.n, self_coupling, c.restarts,
-                      c.max_sweeps, c.radius, c.seed),
+          fmt::format("threshold_{}{}{}_n{}_jd{}_r{}_sweeps{}_ball{}_seed{}", c.algorithm, settings.empty() ? "" : "_",
+                      settings, c.n, self_coupling, c.restarts, c.max_sweeps, c.radius, c.seed),
           network_key(c, self_coupling)};
 }
 
@@ -142,7 +148,7 @@ std::vector<threshold_network> run_threshold_units(const threshold_config& c, in
   if (units.begin < 0 || units.end > threshold_unit_count(c) || units.size() < 0)
     throw std::invalid_argument(fmt::format("threshold units [{}, {}) are not within 0..{}", units.begin, units.end,
                                             threshold_unit_count(c)));
-  const auto solve = solvers::make_solver(c.algorithm, {c.max_sweeps});
+  const auto solve = solvers::make_solver(c.algorithm, {c.max_sweeps}, c.solver);
   const auto codec = threshold_network_codec(c);
   numerics::progress_meter progress(fmt::format("thresholds {} N={}", c.algorithm, c.n),
                                     static_cast<std::uint64_t>(units.size() * c.restarts), c.progress);
@@ -186,7 +192,7 @@ std::optional<double> threshold_of(const std::vector<double>& self_couplings, co
 }
 
 void validate(const threshold_config& c) {
-  (void)solvers::make_solver(c.algorithm, {c.max_sweeps});  // throws for an unknown name or a bad budget
+  (void)solvers::make_solver(c.algorithm, {c.max_sweeps}, c.solver);  // throws for an unknown name, a bad budget or setting
   if (c.n < 2 || c.n > 100000) throw std::invalid_argument(fmt::format("n must be in [2, 100000], got {}", c.n));
   if (c.self_couplings.empty()) throw std::invalid_argument("self_couplings must not be empty");
   for (std::size_t k = 0; k < c.self_couplings.size(); ++k) {

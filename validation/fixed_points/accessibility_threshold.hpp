@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "solvers/fixed_points/solver_registry.hpp"
 #include "validation/ensemble/shard_range.hpp"
 #include "validation/ensemble/unit_json.hpp"
 #include "validation/fixed_points/success_curve.hpp"
@@ -19,6 +20,7 @@ namespace steer::validation {
 
 struct threshold_config {
   std::string algorithm = "async";      // a name of solvers/fixed_points/solver_registry.hpp
+  solvers::solver_settings solver;      // its parameters where they differ from the defaults
   int n = 200;
   std::vector<double> self_couplings;   // strictly increasing
   std::int64_t networks = 20;

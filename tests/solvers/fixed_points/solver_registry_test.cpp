@@ -1,5 +1,7 @@
 // The solver registry and the restart statistics: every fixed point any registered dynamics
-// reports on N ≤ 20 is in the exhaustively enumerated set; names; statistics on hand cases.
+// reports on N ≤ 20 is in the exhaustively enumerated set; names; settings reach the solver
+// exactly as the options struct would set them (and are refused where they do not belong);
+// statistics on hand cases.
 #include "solvers/fixed_points/solver_registry.hpp"
 
 #include <gtest/gtest.h>
@@ -7,6 +9,9 @@
 #include <algorithm>
 
 #include "numerics/fixed_points/enumeration.hpp"
+#include "solvers/fixed_points/focusing_bp.hpp"
+#include "solvers/fixed_points/replicated_mc.hpp"
+#include "solvers/fixed_points/simulated_annealing.hpp"
 #include "solvers/fixed_points/restart_statistics.hpp"
 
 using namespace steer;
@@ -38,6 +43,74 @@ TEST(SolverRegistry, NamesAndBadInput) {
   EXPECT_NE(std::find(names.begin(), names.end(), "sync"), names.end());
   EXPECT_THROW(solvers::make_solver("nope", {}), std::invalid_argument);
   EXPECT_THROW(solvers::make_solver("async", {0}), std::invalid_argument);
+}
+
+namespace {
+
+// Same final state, convergence and step count on every (network, restart) of a small ensemble,
+// and at least one run whose outcome the settings changed (else the comparison proves nothing).
+void expect_same_runs(const solvers::fixed_point_solver& a, const solvers::fixed_point_solver& b,
+                      const solvers::fixed_point_solver& defaults) {
+  int changed = 0;
+  for (std::uint64_t k = 0; k < 4; ++k) {
+    const auto j = numerics::sample_couplings({24, 0.3, 0.0}, 5, k);
+    for (std::uint64_t r = 0; r < 3; ++r) {
+      const auto x = a(j, 5, r), y = b(j, 5, r), z = defaults(j, 5, r);
+      EXPECT_EQ(x.state, y.state) << k << " " << r;
+      EXPECT_EQ(x.converged, y.converged);
+      EXPECT_EQ(x.steps, y.steps);
+      changed += x.state != z.state || x.steps != z.steps ? 1 : 0;
+    }
+  }
+  EXPECT_GT(changed, 0);
+}
+
+}  // namespace
+
+TEST(SolverRegistry, SettingsReachTheSolver) {
+  solvers::solver_settings anneal{{{"beta_initial", 3.0}, {"beta_final", 30.0}}, solvers::beta_schedule::linear};
+  EXPECT_EQ(anneal.label(), "beta_final=30,beta_initial=3,schedule=linear");
+  expect_same_runs(solvers::make_solver("anneal", {60}, anneal),
+                   solvers::annealing_solver({60, 3.0, 30.0, solvers::beta_schedule::linear}),
+                   solvers::make_solver("anneal", {60}));
+  const solvers::solver_settings replicated{{{"replicas", 3.0}, {"beta", 4.0}, {"gamma_final", 2.0}}, {}};
+  expect_same_runs(solvers::make_solver("replicated", {40}, replicated),
+                   solvers::replicated_solver({.replicas = 3, .sweeps = 40, .beta = 4.0, .gamma_final = 2.0}),
+                   solvers::make_solver("replicated", {40}));
+  // fBP: the focusing step is widened to iterations-per-step / budget (here 10/100) unless given.
+  solvers::focusing_bp_options widened;
+  widened.iterations_per_step = 10;
+  widened.max_iterations = 100;
+  widened.rho_step = 0.1;
+  expect_same_runs(solvers::make_solver("fbp", {100}, {{{"iterations_per_step", 10.0}}, {}}),
+                   solvers::focusing_bp_solver(widened), solvers::make_solver("fbp", {100}, {{{"rho_step", 0.1}}, {}}));
+  solvers::focusing_bp_options given = widened;
+  given.rho_step = 0.04;
+  expect_same_runs(solvers::make_solver("fbp", {100}, {{{"iterations_per_step", 10.0}, {"rho_step", 0.04}}, {}}),
+                   solvers::focusing_bp_solver(given), solvers::make_solver("fbp", {100}, {{{"iterations_per_step", 10.0}}, {}}));
+}
+
+TEST(SolverRegistry, SettingsAreCheckedAndRefusedWhereTheyDoNotBelong) {
+  const auto message = [](std::string_view algorithm, const solvers::solver_settings& s) {
+    try {
+      (void)solvers::make_solver(algorithm, {100}, s);
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(message("async", {{{"beta", 2.0}}, {}}),
+            "--beta is not a parameter of --algorithm async (it has none besides --max-sweeps)");
+  EXPECT_EQ(message("fbp", {{}, solvers::beta_schedule::linear}),
+            "--schedule is not a parameter of --algorithm fbp (its parameters: --rho-step, --iterations-per-step, "
+            "--tolerance, --damping, --initial-randomness)");
+  // The budget is --max-sweeps' alone.
+  EXPECT_EQ(message("anneal", {{{"sweeps", 5.0}}, {}}),
+            "--sweeps is not a parameter of --algorithm anneal (its parameters: --beta-initial, --beta-final, --schedule)");
+  EXPECT_EQ(message("anneal", {{{"beta_initial", 20.0}}, {}}), "--beta-final 10 must be >= --beta-initial 20");
+  EXPECT_EQ(message("replicated", {{{"replicas", 2.5}}, {}}), "--replicas must be an integer, got 2.5");
+  EXPECT_EQ(message("fbp-amp", {{{"damping", 1.0}}, {}}), "--damping must be in [0, 0.999999], got 1");
+  EXPECT_EQ(message("replicated", {{{"gamma_final", 0.5}, {"gamma_initial", 0.25}}, {}}), "accepted");
 }
 
 TEST(RestartStatistics, HandCases) {

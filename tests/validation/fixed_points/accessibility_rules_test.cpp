@@ -23,7 +23,7 @@ validation::threshold_existence_verdict step_curve(double first, double step, st
   for (double jd = first; jd < 1.0 + 1e-9; jd += 0.1) {
     grid.push_back(std::round(jd * 10.0) / 10.0);
     const std::int64_t s = grid.back() >= step - 1e-9 ? networks : 0;
-    success.push_back(static_cast<double>(s) / networks);
+    success.push_back(static_cast<double>(s) / static_cast<double>(networks));
     trials.push_back(static_cast<double>(networks));
     wilson.push_back(validation::wilson_interval(s, networks));
   }

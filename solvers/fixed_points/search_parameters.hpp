@@ -22,8 +22,7 @@
 
 namespace steer::solvers {
 
-// How a parameter is named in messages: the CLI's "--beta-final" or Python's "beta_final".
-enum class parameter_spelling { cli, python };
+// How a parameter is named in messages (parameter_spelling, solver_registry.hpp).
 std::string spell(std::string_view name, parameter_spelling spelling);
 
 inline constexpr double unbounded = std::numeric_limits<double>::max();

@@ -24,16 +24,21 @@ struct entry {
   fixed_point_solver (*make)(const solver_budget&, const solver_settings&, std::string_view name);
 };
 
-std::invalid_argument not_a_parameter(std::string_view name, std::string_view algorithm, const std::string& known) {
-  return std::invalid_argument(fmt::format("{} is not a parameter of --algorithm {} ({})",
-                                           spell(name, parameter_spelling::cli), algorithm, known));
+// "--beta-final is not a parameter of --algorithm async (...)"; in Python's spelling "beta_final
+// is not a parameter of algorithm 'async' (...)".
+std::invalid_argument not_a_parameter(std::string_view name, std::string_view algorithm, const std::string& known,
+                                      parameter_spelling spelling) {
+  return std::invalid_argument(fmt::format(
+      "{} is not a parameter of {} ({})", spell(name, spelling),
+      spelling == parameter_spelling::cli ? fmt::format("--algorithm {}", algorithm) : fmt::format("algorithm '{}'", algorithm),
+      known));
 }
 
 // Sign dynamics has no parameter besides its budget.
 void refuse_settings(const solver_settings& s, std::string_view algorithm) {
-  const std::string known = "it has none besides --max-sweeps";
-  if (!s.values.empty()) throw not_a_parameter(s.values.begin()->first, algorithm, known);
-  if (s.schedule) throw not_a_parameter("schedule", algorithm, known);
+  const std::string known = fmt::format("it has none besides {}", spell("max_sweeps", s.spelling));
+  if (!s.values.empty()) throw not_a_parameter(s.values.begin()->first, algorithm, known, s.spelling);
+  if (s.schedule) throw not_a_parameter("schedule", algorithm, known, s.spelling);
 }
 
 // `options` with the settings applied through the algorithm's parameter table and checked as
@@ -44,17 +49,17 @@ Options with_settings(Options options, const parameter_set<Options>& set, std::s
                       const solver_settings& s, std::string_view algorithm, bool takes_schedule = false) {
   std::vector<std::string> names;
   for (const auto& p : set.parameters)
-    if (p.name != budget_name) names.push_back(spell(p.name, parameter_spelling::cli));
-  if (takes_schedule) names.emplace_back("--schedule");
+    if (p.name != budget_name) names.push_back(spell(p.name, s.spelling));
+  if (takes_schedule) names.push_back(spell("schedule", s.spelling));
   const std::string known = fmt::format("its parameters: {}", fmt::join(names, ", "));
   for (const auto& [name, value] : s.values) {
     const auto p = std::find_if(set.parameters.begin(), set.parameters.end(), [&](const auto& q) { return name == q.name; });
-    if (p == set.parameters.end() || name == budget_name) throw not_a_parameter(name, algorithm, known);
-    check_value(p->name, p->integer(), p->min, p->max, value, parameter_spelling::cli);
+    if (p == set.parameters.end() || name == budget_name) throw not_a_parameter(name, algorithm, known, s.spelling);
+    check_value(p->name, p->integer(), p->min, p->max, value, s.spelling);
     p->set(options, value);
   }
-  if (s.schedule && !takes_schedule) throw not_a_parameter("schedule", algorithm, known);
-  check_parameters(set, options, parameter_spelling::cli);
+  if (s.schedule && !takes_schedule) throw not_a_parameter("schedule", algorithm, known, s.spelling);
+  check_parameters(set, options, s.spelling);
   return options;
 }
 

@@ -1,7 +1,8 @@
 """accessibility_threshold against `steer thresholds --json` (same numbers), and against its definition recomputed
 through the module: success = fraction of solve() runs (network k at every J_D from stream (seed, k), restart r of it
 = restart k*restarts + r) that converged; the 95 % Wilson interval by its formula for one restart per network; the
-threshold as the linear interpolation at 50 % of a curve that is already monotone."""
+threshold as the linear interpolation at 50 % of a curve that is already monotone; solver parameters as keywords give
+the curve of the CLI's solver options and are refused, with Python's names, where they do not belong."""
 import math
 import unittest
 
@@ -53,6 +54,27 @@ class Thresholds(unittest.TestCase):
         expected = grid[k - 1] + (0.5 - success[k - 1]) / (success[k] - success[k - 1]) * (grid[k] - grid[k - 1])
         self.assertAlmostEqual(ours["threshold"], expected, delta=1e-9)
         self.assertIsNone(ours["threshold_error"])  # no bootstrap replicates
+
+    def test_solver_parameters_as_the_cli(self):
+        cli = support.run_cli("thresholds", "--algorithm", "anneal", "--n", 30, "--self-couplings", "0:1:5", "--networks", 5,
+                              "--max-sweeps", 40, "--bootstrap", 20, "--beta-initial", 0.1, "--beta-final", 0.2,
+                              "--schedule", "linear", "--quiet")
+        ours = steer.accessibility_threshold("anneal", 30, np.linspace(0, 1, 5), networks=5, max_sweeps=40, bootstrap=20,
+                                             beta_initial=0.1, beta_final=0.2, schedule="linear")
+        defaults = steer.accessibility_threshold("anneal", 30, np.linspace(0, 1, 5), networks=5, max_sweeps=40, bootstrap=20)
+        np.testing.assert_array_equal(ours["success"], cli["curve"]["success"])
+        self.assertEqual(ours["threshold"], cli["threshold"])
+        self.assertEqual(ours["solver_settings"], {"beta_final": 0.2, "beta_initial": 0.1, "schedule": "linear"})
+        self.assertEqual(cli["solver_settings"], ours["solver_settings"])
+        self.assertEqual(defaults["solver_settings"], {})
+        # The settings reached the solver: hot annealing (beta 0.1 -> 0.2) rarely reaches E = 0.
+        self.assertLess(sum(ours["success"]), sum(defaults["success"]) - 1)
+        with self.assertRaises(ValueError) as e:
+            steer.accessibility_threshold("async", 20, [0.5], beta=2.0)
+        self.assertEqual(str(e.exception), "beta is not a parameter of algorithm 'async' (it has none besides max_sweeps)")
+        with self.assertRaises(ValueError) as e:
+            steer.accessibility_threshold("replicated", 20, [0.5], gamma_initial=2.0)
+        self.assertEqual(str(e.exception), "gamma_final 1 must be >= gamma_initial 2")
 
     def test_bad_input(self):
         with self.assertRaises(ValueError) as e:

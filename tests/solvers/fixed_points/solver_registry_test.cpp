@@ -111,6 +111,13 @@ TEST(SolverRegistry, SettingsAreCheckedAndRefusedWhereTheyDoNotBelong) {
   EXPECT_EQ(message("replicated", {{{"replicas", 2.5}}, {}}), "--replicas must be an integer, got 2.5");
   EXPECT_EQ(message("fbp-amp", {{{"damping", 1.0}}, {}}), "--damping must be in [0, 0.999999], got 1");
   EXPECT_EQ(message("replicated", {{{"gamma_final", 0.5}, {"gamma_initial", 0.25}}, {}}), "accepted");
+  // Python's spelling, for steer.accessibility_threshold's keywords.
+  const auto python = solvers::parameter_spelling::python;
+  EXPECT_EQ(message("sync", {{{"beta", 2.0}}, {}, python}),
+            "beta is not a parameter of algorithm 'sync' (it has none besides max_sweeps)");
+  EXPECT_EQ(message("anneal", {{{"replicas", 2.0}}, {}, python}),
+            "replicas is not a parameter of algorithm 'anneal' (its parameters: beta_initial, beta_final, schedule)");
+  EXPECT_EQ(message("anneal", {{{"beta_final", 0.5}}, {}, python}), "beta_final 0.5 must be >= beta_initial 1");
 }
 
 TEST(RestartStatistics, HandCases) {

@@ -2,7 +2,10 @@
 // (margin_state.hpp: O(N) per proposal and per accepted flip, O(N²) per sweep) against a naive
 // Metropolis loop that recomputes every field of the proposed state from scratch (O(N²) per
 // proposal, O(N³) per sweep), both measured here on the same network, start, β and random stream
-// (DESIGN.md, Benchmarks). The two follow the same trajectory, which the benchmark checks.
+// (DESIGN.md, Benchmarks). The two follow the same trajectory, which the benchmark checks. A third
+// loop runs the incremental margins with the portable baseline build of their passes
+// (margin_passes.hpp), on the same proposals and the same trajectory: the ratio is what the
+// vectorised passes of this CPU give.
 #include <fmt/format.h>
 
 #include <boost/random/uniform_int_distribution.hpp>
@@ -101,8 +104,21 @@ void run_bench(const bench_options& o) {
   const auto fast = run_proposals(
       o.n, o.beta, o.common.seed, o.min_seconds, 16, [&](int k) { return state.delta_energy(k); },
       [&](int k) { state.flip(k); });
+  solvers::margin_state portable(couplings, transposed, start, solvers::margin_isa::baseline);
+  const auto baseline = run_proposals(
+      o.n, o.beta, o.common.seed, o.min_seconds, 16, [&](int k) { return portable.delta_energy(k); },
+      [&](int k) { portable.flip(k); });
+  // Both ran their own number of proposals from the same start and stream: compare the trajectory
+  // of the shorter run with a replay of it on the best passes.
+  solvers::margin_state check(couplings, transposed, start);
+  run_proposals(
+      o.n, o.beta, o.common.seed, 0.0, static_cast<std::int64_t>(baseline[0]),
+      [&](int k) { return check.delta_energy(k); }, [&](int k) { check.flip(k); });
+  const bool isa_agree = check.state() == portable.state() && check.energy() == portable.energy();
   const double fast_sweeps = fast[0] / o.n / fast[2];
   const double naive_sweeps = naive[0] / o.n / naive[2];
+  const double baseline_isa_sweeps = baseline[0] / o.n / baseline[2];
+  const std::string isa = solvers::margin_passes_isa();
   const json result = {{"n", o.n},
                        {"self_coupling", o.self_coupling},
                        {"beta", o.beta},
@@ -112,14 +128,20 @@ void run_bench(const bench_options& o) {
                        {"baseline_sweeps_per_second", naive_sweeps},
                        {"speedup", fast_sweeps / naive_sweeps},
                        {"trajectories_agree", agree},
-                       {"compared_proposals", naive[0]}};
+                       {"compared_proposals", naive[0]},
+                       {"instruction_set", isa},
+                       {"baseline_isa_sweeps_per_second", baseline_isa_sweeps},
+                       {"isa_speedup", fast_sweeps / baseline_isa_sweeps},
+                       {"isa_trajectories_agree", isa_agree}};
   if (!out.empty()) {
     numerics::write_file_atomically(
         out / "bench_anneal.csv",
-        fmt::format("n,self_coupling,beta,sweeps_per_second,baseline_sweeps_per_second,speedup,acceptance,trajectories_agree\n"
-                    "{},{},{},{},{},{},{},{}\n",
+        fmt::format("n,self_coupling,beta,sweeps_per_second,baseline_sweeps_per_second,speedup,acceptance,trajectories_agree,"
+                    "instruction_set,baseline_isa_sweeps_per_second,isa_speedup,isa_trajectories_agree\n"
+                    "{},{},{},{},{},{},{},{},{},{},{},{}\n",
                     o.n, o.self_coupling, o.beta, fast_sweeps, naive_sweeps, fast_sweeps / naive_sweeps,
-                    fast[1] / fast[0], agree ? 1 : 0));
+                    fast[1] / fast[0], agree ? 1 : 0, isa, baseline_isa_sweeps, fast_sweeps / baseline_isa_sweeps,
+                    isa_agree ? 1 : 0));
     write_sidecar(out, "bench_anneal", "bench anneal", result);
   }
   if (o.common.json) {
@@ -127,9 +149,11 @@ void run_bench(const bench_options& o) {
     return;
   }
   fmt::print("simulated annealing at N={}, beta={}: {:.4g} sweeps/s ({:.4g} ns per proposal, acceptance {:.3g}); naive "
-             "recompute {:.4g} sweeps/s; speedup {:.4g}; same trajectory over {} proposals: {}\n",
+             "recompute {:.4g} sweeps/s; speedup {:.4g}; same trajectory over {} proposals: {}\n"
+             "passes built for {}: {:.4g}x the portable build's {:.4g} sweeps/s; same trajectory over {} proposals: {}\n",
              o.n, o.beta, fast_sweeps, 1e9 * fast[2] / fast[0], fast[1] / fast[0], naive_sweeps,
-             fast_sweeps / naive_sweeps, naive[0], agree ? "yes" : "NO");
+             fast_sweeps / naive_sweeps, naive[0], agree ? "yes" : "NO", isa, fast_sweeps / baseline_isa_sweeps,
+             baseline_isa_sweeps, baseline[0], isa_agree ? "yes" : "NO");
 }
 
 }  // namespace

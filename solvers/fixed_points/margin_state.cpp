@@ -17,8 +17,8 @@ std::vector<double> transposed_couplings(const numerics::coupling_matrix& coupli
 }
 
 margin_state::margin_state(const numerics::coupling_matrix& couplings, const std::vector<double>& transposed,
-                           const numerics::spin_vector& start)
-    : couplings_(couplings), transposed_(transposed), n_(couplings.size()) {
+                           const numerics::spin_vector& start, margin_isa isa)
+    : couplings_(couplings), transposed_(transposed), passes_(margin_passes_for(isa)), n_(couplings.size()) {
   if (start.size() != static_cast<std::size_t>(n_))
     throw std::invalid_argument(fmt::format("margin state: start has {} spins for N = {}", start.size(), n_));
   if (transposed.size() != static_cast<std::size_t>(n_) * n_)
@@ -47,12 +47,8 @@ int margin_state::delta_energy(int k) const {
   const auto uk = static_cast<std::size_t>(k);
   const double* column = &transposed_[uk * n];
   const double c = 2.0 * spins_[uk];
-  int delta = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double after = margins_[i] - c * spins_[i] * column[i];
-    delta += (after <= 0.0 ? 1 : 0) - (margins_[i] <= 0.0 ? 1 : 0);
-  }
-  // The loop treated i = k like the others; its own margin becomes −(m_k − J_kk) + J_kk.
+  const int delta = passes_.count_change(margins_.data(), spins_.data(), column, c, n);
+  // The pass treated i = k like the others; its own margin becomes −(m_k − J_kk) + J_kk.
   const double diagonal = column[uk];
   const double wrong = margins_[uk] - c * spins_[uk] * diagonal;
   const double right = 2.0 * diagonal - margins_[uk];
@@ -65,11 +61,7 @@ void margin_state::flip(int k) {
   const double* column = &transposed_[uk * n];
   const double c = 2.0 * spins_[uk];
   const double own = 2.0 * column[uk] - margins_[uk];
-  int energy = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    margins_[i] -= c * spins_[i] * column[i];
-    energy += margins_[i] <= 0.0 ? 1 : 0;
-  }
+  int energy = passes_.apply_flip(margins_.data(), spins_.data(), column, c, n);
   energy -= margins_[uk] <= 0.0 ? 1 : 0;
   margins_[uk] = own;
   energy += own <= 0.0 ? 1 : 0;

@@ -4,7 +4,7 @@
 //
 // Cost: flipping k changes every other margin by −2 s_i s_k J_ik, so both the energy change of a
 // proposed flip (delta_energy) and an accepted flip (flip) cost O(N) — one pass over column k of
-// J, stored transposed so the pass reads contiguous memory. Doubles drift over many flips;
+// J, stored transposed so the pass reads contiguous memory (margin_passes.hpp: vectorised per CPU). Doubles drift over many flips;
 // refresh() recomputes the margins from scratch (O(N²)), and the searches decide convergence
 // only through the exact check of numerics/fixed_points/fixed_point.hpp.
 #pragma once
@@ -14,6 +14,7 @@
 
 #include "numerics/fixed_points/couplings.hpp"
 #include "numerics/fixed_points/spin_state.hpp"
+#include "solvers/fixed_points/margin_passes.hpp"
 
 namespace steer::solvers {
 
@@ -26,9 +27,10 @@ std::vector<double> transposed_couplings(const numerics::coupling_matrix& coupli
 
 class margin_state {
  public:
-  // `couplings` and `transposed` (transposed_couplings(couplings)) must outlive the state.
+  // `couplings` and `transposed` (transposed_couplings(couplings)) must outlive the state. `isa`:
+  // the passes' instruction set (the same results either way; baseline only for benchmarks).
   margin_state(const numerics::coupling_matrix& couplings, const std::vector<double>& transposed,
-               const numerics::spin_vector& start);
+               const numerics::spin_vector& start, margin_isa isa = margin_isa::best);
 
   int energy() const { return energy_; }
   int spin(int k) const { return spins_[static_cast<std::size_t>(k)] > 0.0 ? 1 : -1; }
@@ -50,6 +52,7 @@ class margin_state {
  private:
   const numerics::coupling_matrix& couplings_;
   const std::vector<double>& transposed_;
+  const margin_passes& passes_;
   int n_;
   std::vector<double> spins_;    // ±1.0, so the O(N) passes vectorise
   std::vector<double> margins_;

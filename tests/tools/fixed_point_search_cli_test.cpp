@@ -63,6 +63,8 @@ TEST(FixedPointSearchCli, BenchmarksCheckTheirBaseline) {
   const auto a = run_json("bench anneal --n 120 --min-seconds 0.05 --json");
   EXPECT_TRUE(a["trajectories_agree"].get<bool>());
   EXPECT_GT(a["speedup"].get<double>(), 1.0);
+  EXPECT_TRUE(a["isa_trajectories_agree"].get<bool>());  // the portable passes walk the same path
+  EXPECT_GT(a["baseline_isa_sweeps_per_second"].get<double>(), 0.0);
   // At N = 60 the four ln Φ per message, not the cavity sums, dominate: no speedup asserted here.
   const auto f = run_json("bench fbp --n 60 --min-seconds 0.05 --json");
   EXPECT_LT(f["max_marginal_difference"].get<double>(), 1e-10);

@@ -16,6 +16,7 @@
 
 #include "numerics/atomic_file.hpp"
 #include "numerics/rng_stream.hpp"
+#include "numerics/vector_clones.hpp"
 #include "solvers/fixed_points/asynchronous_dynamics.hpp"
 #include "solvers/fixed_points/margin_state.hpp"
 #include "tools/cli_support.hpp"
@@ -118,7 +119,7 @@ void run_bench(const bench_options& o) {
   const double fast_sweeps = fast[0] / o.n / fast[2];
   const double naive_sweeps = naive[0] / o.n / naive[2];
   const double baseline_isa_sweeps = baseline[0] / o.n / baseline[2];
-  const std::string isa = solvers::margin_passes_isa();
+  const std::string isa = numerics::vector_clone_isa();
   const json result = {{"n", o.n},
                        {"self_coupling", o.self_coupling},
                        {"beta", o.beta},

@@ -10,6 +10,7 @@
 #include "numerics/atomic_file.hpp"
 #include "numerics/fixed_points/count_mc_energy.hpp"
 #include "numerics/rng_stream.hpp"
+#include "numerics/vector_clones.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
 
@@ -86,7 +87,8 @@ void run_bench_count_mc(const bench_count_mc_options& o) {
                        {"ns_per_proposal", 1e9 / fast.proposals_per_second},
                        {"baseline_proposals_per_second", slow.proposals_per_second},
                        {"speedup", fast.proposals_per_second / slow.proposals_per_second},
-                       {"energies_agree", prefix.energy_sum == slow.energy_sum}};
+                       {"energies_agree", prefix.energy_sum == slow.energy_sum},
+                       {"instruction_set", numerics::vector_clone_isa()}};
   if (!out.empty()) {
     numerics::write_file_atomically(out / "bench_count_mc.csv",
                                     fmt::format("n,self_coupling,proposals_per_second,baseline_proposals_per_second,speedup\n"
@@ -97,10 +99,10 @@ void run_bench_count_mc(const bench_count_mc_options& o) {
   if (o.common.json) {
     print_json(result);
   } else {
-    fmt::print("N={}: {:.3g} proposals/s ({:.1f} ns each), naive recompute {:.3g} proposals/s, speedup {:.0f}x, "
-               "energies agree: {}\n", o.n, fast.proposals_per_second, 1e9 / fast.proposals_per_second,
-               slow.proposals_per_second, fast.proposals_per_second / slow.proposals_per_second,
-               result["energies_agree"].get<bool>());
+    fmt::print("N={}: {:.3g} proposals/s ({:.1f} ns each, passes built for {}), naive recompute {:.3g} proposals/s, "
+               "speedup {:.0f}x, energies agree: {}\n", o.n, fast.proposals_per_second, 1e9 / fast.proposals_per_second,
+               numerics::vector_clone_isa(), slow.proposals_per_second,
+               fast.proposals_per_second / slow.proposals_per_second, result["energies_agree"].get<bool>());
   }
 }
 

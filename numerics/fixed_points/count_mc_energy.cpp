@@ -5,6 +5,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "numerics/vector_clones.hpp"
+
 namespace steer::numerics {
 
 integer_couplings::integer_couplings(const coupling_matrix& couplings)
@@ -49,7 +51,8 @@ unstable_units::unstable_units(const integer_couplings& couplings, const spin_ve
   energy_ = recompute_energy();
 }
 
-int unstable_units::energy_after_flip(int k) const {
+// Both passes are integer-exact, so every clone (numerics/vector_clones.hpp) gives the same result.
+STEER_VECTOR_CLONES int unstable_units::energy_after_flip(int k) const {
   const std::int64_t* step = couplings_.column_step(k);
   const std::int64_t* threshold = couplings_.threshold().data();
   const std::int64_t mask_k = negative_mask_[k];
@@ -65,7 +68,7 @@ int unstable_units::energy_after_flip(int k) const {
   return energy - (old_margin <= 0 ? 1 : 0) + (new_margin <= 0 ? 1 : 0);
 }
 
-void unstable_units::flip(int k) {
+STEER_VECTOR_CLONES void unstable_units::flip(int k) {
   const std::int64_t* step = couplings_.column_step(k);
   const std::int64_t* threshold = couplings_.threshold().data();
   const std::int64_t mask_k = negative_mask_[k];

@@ -60,7 +60,8 @@ class unstable_units {
   const integer_couplings& couplings_;
   int n_;
   // −1 where s_i = −1, 0 where s_i = +1: s_i x = (x ^ mask_i) − mask_i without a multiply, so the
-  // loops vectorise with plain SSE2/AVX2 integer ops.
+  // loops vectorise with AVX2/AVX-512 integer ops (their 64-bit compares have no SSE2 form: the
+  // two O(N) passes are multiversioned, numerics/vector_clones.hpp).
   std::vector<std::int64_t> negative_mask_;
   std::vector<std::int64_t> field_;
   int energy_ = 0;

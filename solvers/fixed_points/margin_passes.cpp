@@ -1,12 +1,6 @@
 #include "solvers/fixed_points/margin_passes.hpp"
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define STEER_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#define STEER_VECTOR_CLONES_ENABLED 1
-#else
-#define STEER_VECTOR_CLONES
-#define STEER_VECTOR_CLONES_ENABLED 0
-#endif
+#include "numerics/vector_clones.hpp"
 
 namespace steer::solvers {
 namespace {
@@ -53,14 +47,6 @@ const margin_passes& margin_passes_for(margin_isa isa) {
   static const margin_passes best{count_change_best, apply_flip_best};
   static const margin_passes baseline{count_change_baseline, apply_flip_baseline};
   return isa == margin_isa::best ? best : baseline;
-}
-
-std::string margin_passes_isa() {
-#if STEER_VECTOR_CLONES_ENABLED
-  if (__builtin_cpu_supports("x86-64-v4")) return "x86-64-v4";
-  if (__builtin_cpu_supports("x86-64-v3")) return "x86-64-v3";
-#endif
-  return "baseline";
 }
 
 }  // namespace steer::solvers

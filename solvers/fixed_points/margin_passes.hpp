@@ -2,15 +2,14 @@
 // Metropolis proposal of simulated annealing and replicated MC: the energy change of flipping s_k
 // and the flip itself. They are plain loops that GCC vectorises only from AVX2 on (an int count of
 // double comparisons has no SSE2 form), so the `best` passes are compiled for x86-64-v4 (AVX-512),
-// v3 (AVX2) and the portable baseline and the loader picks one per CPU (GCC function
-// multiversioning); the `baseline` passes are the portable build alone, for `steer bench anneal`'s
+// v3 (AVX2) and the portable baseline and the loader picks one per CPU (numerics/vector_clones.hpp);
+// the `baseline` passes are the portable build alone, for `steer bench anneal`'s
 // same-run ratio. Every path gives the same bits: c·s_i·J_ik = ±2 J_ik is exact, so
 // m_i − c·s_i·J_ik is one rounding whether or not the compiler fuses it into an FMA, and the
 // counts are integers.
 #pragma once
 
 #include <cstddef>
-#include <string>
 
 namespace steer::solvers {
 
@@ -24,8 +23,5 @@ struct margin_passes {
 enum class margin_isa { best, baseline };
 
 const margin_passes& margin_passes_for(margin_isa isa);
-
-// The instruction set the `best` passes run with on this CPU: "x86-64-v4", "x86-64-v3" or "baseline".
-std::string margin_passes_isa();
 
 }  // namespace steer::solvers

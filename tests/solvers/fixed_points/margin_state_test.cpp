@@ -6,6 +6,7 @@
 #include <boost/random/uniform_int_distribution.hpp>
 
 #include "numerics/rng_stream.hpp"
+#include "numerics/vector_clones.hpp"
 #include "solvers/fixed_points/asynchronous_dynamics.hpp"
 
 using namespace steer;
@@ -82,5 +83,5 @@ TEST(MarginState, VectorisedAndPortablePassesAgreeBitForBit) {
     ASSERT_EQ(best.energy(), portable.energy()) << flip;
   }
   for (int i = 0; i < n; ++i) EXPECT_EQ(best.margin(i), portable.margin(i)) << i;
-  EXPECT_FALSE(solvers::margin_passes_isa().empty());
+  EXPECT_FALSE(numerics::vector_clone_isa().empty());
 }

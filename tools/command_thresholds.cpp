@@ -12,7 +12,6 @@
 
 #include "numerics/atomic_file.hpp"
 #include "solvers/fixed_points/solver_registry.hpp"
-#include "tools/build_info.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
 #include "tools/ensemble_run.hpp"
@@ -193,7 +192,7 @@ std::vector<validation::threshold_config> configs_of(const thresholds_options& o
   std::vector<validation::threshold_config> configs;
   for (const int n : sizes) {
     configs.push_back({o.algorithm, o.solver, n, grid, o.networks, o.restarts, o.max_sweeps, o.bootstrap,
-                       o.local_density ? o.radius : 0, o.common.seed, false, {}, build_info::version});
+                       o.local_density ? o.radius : 0, o.common.seed, false, {}, steer_build_version()});
     validate(configs.back());  // every size checked before the first one runs
   }
   return configs;

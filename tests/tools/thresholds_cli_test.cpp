@@ -131,6 +131,15 @@ TEST(ThresholdsCli, SolverSettingsKeyTheUnits) {
   EXPECT_EQ(defaults.err.find("resumed"), std::string::npos) << defaults.err;
   EXPECT_EQ(nlohmann::json::parse(defaults.out)["solver_settings"], nlohmann::json::object());
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir / "points"), {}), 12);
+  // A default run keeps the file name and key it had before solver settings existed (so earlier
+  // runs resume); the key's version is the build's, git hash included, as for every other command.
+  const auto unit = nlohmann::json::parse(
+      steer_test::read_text(dir / "points" / "threshold_anneal_n30_jd0.2_r1_sweeps50_ball0_seed1_unit2.json"));
+  EXPECT_EQ(unit["key"]["parameters"], nlohmann::json({{"algorithm", "anneal"}, {"n", 30}, {"self_coupling", 0.2},
+                                                       {"restarts", 1}, {"max_sweeps", 50}, {"radius", 0}, {"seed", 1}}));
+  const auto metadata = nlohmann::json::parse(steer_test::read_text(dir / "thresholds.json"))["metadata"];
+  const std::string hash = metadata["git_hash"], version = metadata["steer_version"];
+  EXPECT_EQ(unit["key"]["steer_version"], hash == "unknown" ? version : version + "+" + hash);
   const auto again = run(tuned + " --json --out " + dir.string());
   EXPECT_NE(again.err.find("6 of the 6 networks computed here were resumed"), std::string::npos) << again.err;
   EXPECT_EQ(again.out, first.out);

@@ -174,7 +174,8 @@ std::string thresholds_csv(const std::vector<validation::threshold_result>& resu
 void print_text(const validation::threshold_result& r) {
   const auto& c = r.config;
   fmt::print("N={} {}{} ({} sweeps, {} networks x {} restarts): threshold J_D* = {}{}\n", c.n, c.algorithm,
-             c.solver.empty() ? "" : " [" + c.solver.label() + "]", c.max_sweeps, c.networks, c.restarts, r.threshold ? fmt::format("{:.4g}", *r.threshold) : "not in the grid",
+             c.solver.empty() ? "" : " [" + c.solver.label() + "]", c.max_sweeps, c.networks, c.restarts,
+             r.threshold ? fmt::format("{:.4g}", *r.threshold) : "not in the grid",
              r.threshold_error ? fmt::format(" +- {:.2g}", *r.threshold_error) : "");
   if (r.threshold_flagged) fmt::print("  flagged: {}\n", r.threshold_flag);
   for (std::size_t k = 0; k < r.points.size(); ++k)

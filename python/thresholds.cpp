@@ -35,8 +35,7 @@ solvers::solver_settings settings_from(const py::kwargs& kwargs) {
 
 py::dict settings_dict(const solvers::solver_settings& s) {
   py::dict out;
-  for (const auto& [name, value] : s.values) out[py::str(name)] = value;
-  if (s.schedule) out["schedule"] = solvers::beta_schedule_name(*s.schedule);
+  solvers::for_each_setting(s, [&](const std::string& name, const auto& value) { out[py::str(name)] = value; });
   return out;
 }
 

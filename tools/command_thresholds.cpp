@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "numerics/atomic_file.hpp"
+#include "solvers/fixed_points/search_parameters.hpp"
 #include "solvers/fixed_points/solver_registry.hpp"
 #include "tools/cli_support.hpp"
 #include "tools/commands.hpp"
@@ -70,8 +71,7 @@ std::string verdict(const std::vector<validation::threshold_result>& results) {
 // The settings as given ({} for the defaults), e.g. {"beta_final": 30, "schedule": "linear"}.
 json settings_json(const solvers::solver_settings& s) {
   json values = json::object();
-  for (const auto& [name, value] : s.values) values[name] = value;
-  if (s.schedule) values["schedule"] = solvers::beta_schedule_name(*s.schedule);
+  solvers::for_each_setting(s, [&](const std::string& name, const auto& value) { values[name] = value; });
   return values;
 }
 

@@ -85,4 +85,13 @@ const parameter_set<replicated_options>& replicated_parameters();
 beta_schedule parse_beta_schedule(std::string_view text, std::string_view name);
 const char* beta_schedule_name(beta_schedule schedule);
 
+// Calls visit(name, value) for each given setting in name order (value a double), then
+// visit("schedule", its name) if one is set: the one walk behind solver_settings::label() and the
+// JSON and Python views of a run's settings.
+template <class Visit>
+void for_each_setting(const solver_settings& settings, Visit&& visit) {
+  for (const auto& [name, value] : settings.values) visit(name, value);
+  if (settings.schedule) visit(std::string("schedule"), std::string(beta_schedule_name(*settings.schedule)));
+}
+
 }  // namespace steer::solvers

@@ -161,8 +161,9 @@ std::vector<std::string> solver_names() {
 
 std::string solver_settings::label() const {
   std::string text;
-  for (const auto& [name, value] : values) text += fmt::format("{}{}={}", text.empty() ? "" : ",", name, value);
-  if (schedule) text += fmt::format("{}schedule={}", text.empty() ? "" : ",", beta_schedule_name(*schedule));
+  for_each_setting(*this, [&](const std::string& name, const auto& value) {
+    text += fmt::format("{}{}={}", text.empty() ? "" : ",", name, value);
+  });
   return text;
 }
 
